@@ -1,0 +1,96 @@
+"""Digit Studio: draw a digit and watch a neural network recognise it; train your own.
+
+    python main.py                      open the window
+    python main.py train --model cnn    train a network (live progress bar)
+    python main.py evaluate             test-set accuracy and confusion matrix
+    python main.py predict IMAGE...     recognise digits in image files
+"""
+from __future__ import annotations
+
+import argparse
+import logging
+import logging.handlers
+import sys
+
+from engine.device import quiet_tensorflow_logs
+
+LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from engine.models import OPTIMIZERS, PRESETS
+
+    parser = argparse.ArgumentParser(prog="digit-studio", description=__doc__.split("\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--log-level", choices=LOG_LEVELS, default="warning",
+                        help="logging detail for every command (debug also shows TensorFlow's own logs)")
+    parser.add_argument("--model", dest="window_model", metavar="PATH_OR_NAME",
+                        help="model to open the window with (a .keras file or a shipped model's name)")
+    parser.add_argument("--kiosk", action="store_true", help="open the window in demo-booth mode")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    train = commands.add_parser("train", help="train a network on MNIST")
+    train.add_argument("--model", choices=sorted(PRESETS), default="course-mlp")
+    train.add_argument("--epochs", type=int, default=5)
+    train.add_argument("--batch-size", type=int, default=128)
+    train.add_argument("--learning-rate", type=float, default=1e-3)
+    train.add_argument("--lr-decay", type=float, default=1.0,
+                       help="multiply the learning rate by this after every epoch (e.g. 0.85)")
+    train.add_argument("--optimizer", choices=OPTIMIZERS, default="adam")
+    train.add_argument("--augment", action="store_true",
+                       help="random shifts, rotations, scales and stroke widths (better on drawn digits)")
+    train.add_argument("--train-size", type=int, default=None,
+                       help="train on a random subset of this many images (quick demos)")
+    train.add_argument("--seed", type=int, default=0)
+    train.add_argument("--out", help="where to save the .keras file (default: your models folder)")
+
+    evaluate = commands.add_parser("evaluate", help="accuracy on the MNIST test set")
+    evaluate.add_argument("--model", help="a .keras file or a shipped model's name (default: cnn)")
+
+    predict = commands.add_parser("predict", help="recognise the digit in each image file")
+    predict.add_argument("--model", help="a .keras file or a shipped model's name (default: cnn)")
+    predict.add_argument("--json", action="store_true", help="one JSON object per line")
+    predict.add_argument("images", nargs="+", metavar="IMAGE")
+    return parser
+
+
+def setup_logging(level_name: str, to_file: bool = False) -> None:
+    """Log to stderr at ``level_name``; with ``to_file`` also to the user's log folder."""
+    level = getattr(logging, level_name.upper())
+    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    if to_file:
+        from engine.paths import user_log_dir
+
+        try:
+            log_dir = user_log_dir()
+            log_dir.mkdir(parents=True, exist_ok=True)
+            handlers.append(logging.handlers.RotatingFileHandler(
+                log_dir / "digit-studio.log", maxBytes=2_000_000, backupCount=3, encoding="utf-8"))
+        except OSError as exc:  # a read-only home must not stop the app
+            print(f"warning: cannot write the log file: {exc}", file=sys.stderr)
+    logging.basicConfig(level=level, handlers=handlers, force=True,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    quiet_tensorflow_logs(verbose=args.log_level == "debug")
+    setup_logging(args.log_level, to_file=args.command is None)
+    if args.command is None:
+        from gui.app import run_app
+
+        return run_app(args)
+    from engine import cli
+    from engine.data import MnistDataError
+    from engine.model_files import ModelFileError
+
+    handler = {"train": cli.train, "evaluate": cli.evaluate_command, "predict": cli.predict}[args.command]
+    try:
+        return handler(args)
+    except (ModelFileError, MnistDataError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

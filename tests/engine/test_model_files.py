@@ -1,0 +1,93 @@
+import keras
+import numpy as np
+import pytest
+
+from engine.model_files import ModelFileError, load_model, save_model
+from engine.models import build_model
+from engine.resources import SHIPPED_MODELS, shipped_model_path
+
+
+@pytest.fixture(scope="module")
+def model():
+    return build_model("course-mlp", seed=0)
+
+
+def test_save_and_load_round_trip(tmp_path, model):
+    path = save_model(model, tmp_path / "sub" / "m.keras")
+    loaded = load_model(path)
+    x = np.random.default_rng(0).random((4, 28, 28)).astype(np.float32)
+    np.testing.assert_allclose(loaded(x), model(x), atol=1e-6)
+    assert list(tmp_path.joinpath("sub").iterdir()) == [path]  # no temporary left behind
+
+
+def test_a_crash_mid_save_leaves_the_previous_file_intact(tmp_path, model, monkeypatch):
+    path = save_model(model, tmp_path / "m.keras")
+    before = path.read_bytes()
+
+    def crash(self, filepath, *args, **kwargs):
+        with open(filepath, "wb") as f:
+            f.write(b"half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(keras.Model, "save", crash)
+    with pytest.raises(ModelFileError, match="disk full"):
+        save_model(model, path)
+    assert path.read_bytes() == before
+    assert list(tmp_path.iterdir()) == [path]
+
+
+def test_wrong_extension_is_refused(tmp_path, model):
+    with pytest.raises(ModelFileError, match=".keras"):
+        save_model(model, tmp_path / "m.h5")
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "not a Keras model file"),
+    (bytes(np.random.default_rng(0).integers(0, 256, 5000, dtype=np.uint8)), "not a Keras model file"),
+])
+def test_garbage_files_give_a_clear_error(tmp_path, content, message):
+    path = tmp_path / "bad.keras"
+    path.write_bytes(content)
+    with pytest.raises(ModelFileError, match=message):
+        load_model(path)
+
+
+def test_truncated_file_gives_a_clear_error(tmp_path, model):
+    path = save_model(model, tmp_path / "m.keras")
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    with pytest.raises(ModelFileError, match="m.keras"):
+        load_model(path)
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ModelFileError, match="not found"):
+        load_model(tmp_path / "none.keras")
+
+
+def test_wrong_shapes_are_refused(tmp_path):
+    wrong_out = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(), keras.layers.Dense(4)])
+    wrong_in = keras.Sequential([keras.Input((32, 32)), keras.layers.Flatten(), keras.layers.Dense(10)])
+    wrong_out.save(tmp_path / "out.keras")
+    wrong_in.save(tmp_path / "in.keras")
+    with pytest.raises(ModelFileError, match="10"):
+        load_model(tmp_path / "out.keras")
+    with pytest.raises(ModelFileError, match="28"):
+        load_model(tmp_path / "in.keras")
+
+
+def test_custom_code_is_not_executed(tmp_path):
+    marker = tmp_path / "pwned"
+    model = keras.Sequential([keras.Input((28, 28)), keras.layers.Flatten(),
+                              keras.layers.Lambda(lambda x: x * 2), keras.layers.Dense(10)])
+    model.save(tmp_path / "lambda.keras")
+    with pytest.raises(ModelFileError, match="custom code"):
+        load_model(tmp_path / "lambda.keras")
+    assert not marker.exists()
+
+
+@pytest.mark.parametrize("name", ["cnn", "course-mlp"])
+def test_shipped_models_load(name):
+    assert name in SHIPPED_MODELS
+    model = load_model(shipped_model_path(name))
+    assert tuple(model.outputs[0].shape)[1:] == (10,)
