@@ -51,7 +51,8 @@ def load_model(path: str | Path):
     import keras
 
     try:
-        model = keras.models.load_model(path, compile=True, safe_mode=True)
+        # The optimizer's saved state is not needed to recognise or to train anew; a fresh one is set below.
+        model = keras.models.load_model(path, compile=False, safe_mode=True)
     except Exception as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if "lambda" in reason.lower() or "safe_mode" in reason.lower():
@@ -60,6 +61,9 @@ def load_model(path: str | Path):
             reason = "it uses custom layers or code this app does not have"
         raise ModelFileError(f"Could not load {path.name}: {reason}") from exc
     check_digit_model(model, path.name)
+    from engine.models import compile_model
+
+    compile_model(model)
     log.info("loaded model %s from %s", model.name, path)
     return model
 
