@@ -74,6 +74,7 @@ def train(args) -> int:
     from engine.training import TrainingConfig, TrainingRun
 
     config = TrainingConfig(epochs=args.epochs, batch_size=args.batch_size, augment=args.augment,
+                            augment_strength=args.augment_strength,
                             lr_decay=args.lr_decay,
                             train_size=args.train_size, seed=args.seed)
     data = load_mnist()

@@ -1,0 +1,1 @@
+"""Digit Studio's Qt user interface."""

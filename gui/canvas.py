@@ -1,0 +1,456 @@
+"""The drawing surface: a paper square where one digit is drawn with mouse, pen or finger.
+
+Strokes are kept as vector data (:class:`Stroke`, normalised to the canvas) and also painted
+incrementally onto two rasters: a greyscale ink-coverage image that the recogniser reads
+(:meth:`DrawingCanvas.ink_image`) and a device-pixel image in the palette's ink colour that
+``paintEvent`` blits. Each pointer move paints only its new segment and repaints only that
+segment's rectangle; undo, redo, clear, palette changes and resizes re-render from the vectors.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QColor, QCursor, QEventPoint, QFont, QImage, QInputDevice, QPainter, QPainterPath, QPalette, QPen, QPixmap,
+    QPointingDevice, QPolygonF,
+)
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from gui.theme import is_dark, mix
+
+REFERENCE_WIDTH = 280.0          # brush sizes are "pixels on a 280-px-wide canvas"
+MIN_BRUSH, MAX_BRUSH, DEFAULT_BRUSH = 4.0, 48.0, 18.0
+HISTORY_LIMIT = 200
+_GUIDE_MARGIN = 4 / 28           # MNIST centres a 20×20 digit in a 28×28 box
+_HINT = "Draw a digit here"
+_VISIBLE_INK = 32                # is_empty(): no pixel at least this inked
+_NOT_A_MOUSE = {QInputDevice.DeviceType.TouchScreen, QInputDevice.DeviceType.Stylus,
+                QInputDevice.DeviceType.Airbrush, QInputDevice.DeviceType.Puck}
+_E = QEvent.Type
+_DISPATCH = {
+    _E.MouseButtonPress: "_on_mouse_press", _E.MouseButtonDblClick: "_on_mouse_press",
+    _E.MouseMove: "_on_mouse_move", _E.MouseButtonRelease: "_on_mouse_release",
+    _E.TabletPress: "_on_tablet", _E.TabletMove: "_on_tablet", _E.TabletRelease: "_on_tablet",
+    _E.TouchBegin: "_on_touch", _E.TouchUpdate: "_on_touch", _E.TouchEnd: "_on_touch",
+    _E.TouchCancel: "_on_touch",
+}
+
+
+@dataclass
+class Stroke:
+    """One stroke: points normalised to the canvas (x, y in 0..1, y down; a stroke dragged past
+    the edge may go slightly beyond), width as a fraction of the canvas width, and whether it erases."""
+
+    points: list[tuple[float, float]] = field(default_factory=list)
+    width: float = DEFAULT_BRUSH / REFERENCE_WIDTH
+    erase: bool = False
+
+    def copy(self) -> Stroke:
+        """An independent copy (the point list is not shared)."""
+        return Stroke(list(self.points), self.width, self.erase)
+
+
+class DrawingCanvas(QWidget):
+    """A square drawing surface with vector strokes, undo/redo and a cheap ink raster."""
+
+    inkChanged = Signal()                 # on every change of the ink, including each move
+    strokeFinished = Signal()             # a stroke ended, or undo / redo / clear / set_strokes
+    historyChanged = Signal(bool, bool)   # can_undo, can_redo
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._strokes: list[Stroke] = []
+        self._undo: list[list[Stroke]] = []
+        self._redo: list[list[Stroke]] = []
+        self._live: Stroke | None = None      # the stroke being drawn
+        self._live_source: str | None = None  # "mouse", "tablet" or "touch"
+        self._live_key: object = None         # the mouse button or the touch point id
+        self._brush = DEFAULT_BRUSH
+        self._eraser = False
+        self._hint = True
+        self._ink_colour = QColor()
+        self._ink = QImage()   # Format_Grayscale8 coverage, logical pixels: 255 = ink
+        self._view = QImage()  # ARGB32 premultiplied, device pixels: ink in the palette colour
+        self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+        self._update_cursor()
+
+    # ----------------------------------------------------------------- size
+    def sizeHint(self) -> QSize:
+        return QSize(440, 440)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 200)
+
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return width
+
+    # ------------------------------------------------------------ properties
+    @property
+    def brush_size(self) -> float:
+        """Brush diameter in pixels of a 280-px-wide canvas (4..48); scales with the canvas."""
+        return self._brush
+
+    @brush_size.setter
+    def brush_size(self, size: float) -> None:
+        self._brush = float(min(MAX_BRUSH, max(MIN_BRUSH, size)))
+        self._update_cursor()
+
+    @property
+    def eraser_mode(self) -> bool:
+        """When on, the left button, the pen tip and a finger erase instead of drawing."""
+        return self._eraser
+
+    @eraser_mode.setter
+    def eraser_mode(self, on: bool) -> None:
+        self._eraser = bool(on)
+        self._update_cursor()
+
+    # ------------------------------------------------------------ public API
+    def ink_image(self) -> np.ndarray:
+        """The ink as a (height, width) uint8 array at the widget's logical size: 255 ink, 0 paper."""
+        self._ensure_rasters()
+        return self._ink_view().copy()
+
+    def is_empty(self) -> bool:
+        """True when no visible ink is on the canvas (nothing drawn, or all of it erased)."""
+        self._ensure_rasters()
+        return int(self._ink_view().max(initial=0)) < _VISIBLE_INK
+
+    def strokes(self) -> list[Stroke]:
+        """Copies of the finished strokes, oldest first."""
+        return [s.copy() for s in self._strokes]
+
+    def set_strokes(self, strokes: list[Stroke]) -> None:
+        """Replace the drawing with ``strokes`` (undoable)."""
+        self._cancel_live(render=False)
+        self._commit([s.copy() for s in strokes])
+        self._rerender_and_announce()
+
+    def add_stroke_points(self, points, width: float | None = None, erase: bool = False) -> None:
+        """Add a whole stroke (points normalised 0..1; ``width`` a fraction of the canvas width,
+        default the current brush), undoable, with the same signals as a drawn stroke."""
+        pts = [(float(x), float(y)) for x, y in points]
+        if not pts:
+            return
+        interrupted = self._cancel_live(render=False)
+        stroke = Stroke(pts, self._brush / REFERENCE_WIDTH if width is None else float(width), erase)
+        self._commit(self._strokes + [stroke])
+        self._ensure_rasters()
+        if interrupted:
+            self._render_all()
+        else:
+            self._paint(stroke, pts)
+        self._refresh_hint()
+        self.inkChanged.emit()
+        self.strokeFinished.emit()
+
+    def clear(self) -> None:
+        """Remove all strokes (undoable)."""
+        self._cancel_live(render=False)
+        if self._strokes:
+            self._commit([])
+        self._rerender_and_announce()
+
+    def undo(self) -> None:
+        """Discard the stroke being drawn, or else go back one step."""
+        if self._live is not None:
+            self._cancel_live()
+        elif self._undo:
+            self._redo.append(self._strokes)
+            self._strokes = self._undo.pop()
+            self._history_changed()
+            self._rerender_and_announce()
+
+    def redo(self) -> None:
+        """Redo the last undone step."""
+        if self._redo and self._live is None:
+            self._undo.append(self._strokes)
+            self._strokes = self._redo.pop()
+            self._history_changed()
+            self._rerender_and_announce()
+
+    def can_undo(self) -> bool:
+        """Whether undo() would change anything."""
+        return bool(self._undo) or self._live is not None
+
+    def can_redo(self) -> bool:
+        """Whether redo() would change anything."""
+        return bool(self._redo) and self._live is None
+
+    def save_png(self, path) -> None:
+        """Save the drawing as dark ink on white paper at the widget's size; raises OSError on failure."""
+        paper = np.ascontiguousarray(255 - self.ink_image())
+        h, w = paper.shape
+        image = QImage(paper.data, w, h, w, QImage.Format.Format_Grayscale8)
+        if not image.save(str(path), "PNG"):
+            raise OSError(f"could not save the drawing to {path}")
+
+    def canvas_rect_global(self) -> QRect:
+        """The drawing area in global screen coordinates."""
+        return QRect(self.mapToGlobal(QPoint(0, 0)), self.size())
+
+    # --------------------------------------------------------------- history
+    def _commit(self, strokes: list[Stroke]) -> None:
+        self._undo.append(self._strokes)
+        del self._undo[:-HISTORY_LIMIT]
+        self._redo.clear()
+        self._strokes = strokes
+        self._history_changed()
+
+    def _history_changed(self) -> None:
+        self.historyChanged.emit(self.can_undo(), self.can_redo())
+
+    def _rerender_and_announce(self) -> None:
+        self._render_all()
+        self.inkChanged.emit()
+        self.strokeFinished.emit()
+
+    # ------------------------------------------------------------ live stroke
+    def _begin(self, pos: QPointF, erase: bool, source: str, key: object) -> None:
+        pt = self._norm(pos)
+        self._live = Stroke([pt], self._brush / REFERENCE_WIDTH, erase)
+        self._live_source, self._live_key = source, key
+        self._ensure_rasters()
+        self._paint(self._live, [pt])
+        if self._hint and not erase:
+            self._hint = False
+            self.update()
+        self._history_changed()
+        self.inkChanged.emit()
+
+    def _extend(self, pos: QPointF) -> None:
+        pt = self._norm(pos)
+        if pt != self._live.points[-1]:
+            self._live.points.append(pt)
+            self._paint(self._live, self._live.points[-2:])
+            self.inkChanged.emit()
+
+    def _finish(self) -> None:
+        stroke, self._live, self._live_source = self._live, None, None
+        self._commit(self._strokes + [stroke])
+        self._refresh_hint()
+        self.strokeFinished.emit()
+
+    def _cancel_live(self, render: bool = True) -> bool:
+        """Drop the stroke being drawn; with ``render``, also wipe its ink and announce that."""
+        if self._live is None:
+            return False
+        self._live, self._live_source = None, None
+        self._history_changed()
+        if render:
+            self._rerender_and_announce()
+        return True
+
+    def _live_from(self, source: str) -> bool:
+        return self._live is not None and self._live_source == source
+
+    def _norm(self, pos: QPointF) -> tuple[float, float]:
+        return pos.x() / max(1, self.width()), pos.y() / max(1, self.height())
+
+    # ----------------------------------------------------------------- input
+    def event(self, e: QEvent) -> bool:
+        handler = _DISPATCH.get(e.type())
+        if handler is None:
+            if e.type() in (_E.PaletteChange, _E.ApplicationPaletteChange):
+                self._render_all()
+            return super().event(e)
+        getattr(self, handler)(e)
+        return e.isAccepted()
+
+    def _on_mouse_press(self, e) -> None:
+        e.accept()
+        if e.pointingDevice().type() in _NOT_A_MOUSE:  # synthesized from touch or a pen
+            return
+        if self._live_from("mouse"):
+            if e.buttons() & self._live_key:
+                return  # a second button during a stroke
+            self._finish()  # the release was lost (a grab changed hands)
+        if self._live is None and e.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
+            erase = self._eraser or e.button() == Qt.MouseButton.RightButton
+            self._begin(e.position(), erase, "mouse", e.button())
+
+    def _on_mouse_move(self, e) -> None:
+        e.accept()
+        if self._live_from("mouse") and e.pointingDevice().type() not in _NOT_A_MOUSE:
+            self._extend(e.position())
+            if not e.buttons() & self._live_key:
+                self._finish()
+
+    def _on_mouse_release(self, e) -> None:
+        e.accept()
+        if self._live_from("mouse") and e.button() == self._live_key:
+            self._extend(e.position())
+            self._finish()
+
+    def _on_tablet(self, e) -> None:
+        e.accept()  # accepted tablet events are not turned into mouse events
+        if e.type() == _E.TabletPress:
+            if self._live_from("tablet"):
+                self._finish()
+            if self._live is None:
+                eraser_end = e.pointingDevice().pointerType() == QPointingDevice.PointerType.Eraser
+                self._begin(e.position(), self._eraser or eraser_end, "tablet", None)
+        elif self._live_from("tablet"):
+            self._extend(e.position())
+            if e.type() == _E.TabletRelease:
+                self._finish()
+
+    def _on_touch(self, e) -> None:
+        if e.device().type() != QInputDevice.DeviceType.TouchScreen:
+            e.ignore()  # touchpad gestures are not drawing
+            return
+        e.accept()  # nothing scrolls or zooms, and no mouse events are synthesized
+        if e.type() == _E.TouchCancel:
+            if self._live_from("touch"):
+                self._cancel_live()
+            return
+        if e.type() == _E.TouchBegin and self._live_from("touch"):
+            self._finish()  # the end of the previous touch was lost
+        if self._live is None:
+            pressed = [p for p in e.points() if p.state() == QEventPoint.State.Pressed]
+            if pressed:
+                self._begin(pressed[0].position(), self._eraser, "touch", pressed[0].id())
+        elif self._live_from("touch"):  # one finger draws; others are ignored
+            point = next((p for p in e.points() if p.id() == self._live_key), None)
+            if point is not None:
+                self._extend(point.position())
+                if point.state() == QEventPoint.State.Released or e.type() == _E.TouchEnd:
+                    self._finish()
+
+    # ------------------------------------------------------------- rendering
+    def _colours(self) -> tuple[QColor, QColor, QColor]:
+        """(paper, ink, line): line is the border/guide/hint tone between paper and ink."""
+        palette = self.palette()
+        dark = is_dark(palette)
+        paper = palette.color(QPalette.ColorRole.Base)
+        if (paper.lightnessF() < 0.5) != dark:
+            paper = QColor("#1d2026" if dark else "#ffffff")
+        ink = QColor("#f2f4f7" if dark else "#15171b")
+        return paper, ink, mix(paper, ink, 0.35)
+
+    def _ink_view(self) -> np.ndarray:
+        img = self._ink
+        buf = np.frombuffer(img.constBits(), np.uint8, count=img.bytesPerLine() * img.height())
+        return buf.reshape(img.height(), img.bytesPerLine())[:, :img.width()]
+
+    def _logical_size(self) -> QSize:
+        return QSize(max(1, self.width()), max(1, self.height()))
+
+    def _ensure_rasters(self) -> None:
+        """Rebuild the rasters if the widget's size or pixel ratio changed (Qt repaints then anyway)."""
+        if self._ink.size() != self._logical_size() or self._view.devicePixelRatioF() != self.devicePixelRatioF():
+            self._render_all(repaint=False)
+            self._update_cursor()
+
+    def _render_all(self, repaint: bool = True) -> None:
+        """Rebuild both rasters from the vector strokes."""
+        size, dpr = self._logical_size(), self.devicePixelRatioF()
+        w, h = size.width(), size.height()
+        self._ink_colour = self._colours()[1]
+        if self._ink.size() != size:
+            self._ink = QImage(w, h, QImage.Format.Format_Grayscale8)
+        self._ink.fill(0)
+        device = QSize(round(w * dpr), round(h * dpr))
+        if self._view.size() != device:
+            self._view = QImage(device, QImage.Format.Format_ARGB32_Premultiplied)
+        self._view.setDevicePixelRatio(dpr)
+        self._view.fill(Qt.GlobalColor.transparent)
+        for stroke in self._strokes + ([self._live] if self._live else []):
+            self._paint(stroke, stroke.points, repaint=False)
+        self._hint = self._live is None and self.is_empty()
+        if repaint:
+            self.update()
+
+    def _paint(self, stroke: Stroke, points, repaint: bool = True) -> None:
+        """Paint ``points`` of ``stroke`` (all of it, or just its newest segment) onto both rasters."""
+        w, h = self._ink.width(), self._ink.height()
+        pts = [QPointF(x * w, y * h) for x, y in points]
+        width = max(1.0, stroke.width * w)
+        pen = QPen(QColor(), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
+        # coverage: white ink, black erases; display: ink colour, erasing cuts it out
+        over, out = QPainter.CompositionMode.CompositionMode_SourceOver, QPainter.CompositionMode.CompositionMode_DestinationOut
+        for image, colour, mode in ((self._ink, QColor.fromRgb(*3 * [0 if stroke.erase else 255]), over),
+                                    (self._view, self._ink_colour, out if stroke.erase else over)):
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setCompositionMode(mode)
+            pen.setColor(colour)
+            painter.setPen(pen)
+            if len(pts) == 1:
+                painter.drawPoint(pts[0])
+            else:
+                painter.drawPolyline(QPolygonF(pts))
+            painter.end()
+        if repaint:
+            pad = width / 2 + 2
+            self.update(QPolygonF(pts).boundingRect().adjusted(-pad, -pad, pad, pad).toAlignedRect())
+
+    def _refresh_hint(self) -> None:
+        hint = self._live is None and self.is_empty()
+        if hint != self._hint:
+            self._hint = hint
+            self.update()
+
+    def _update_cursor(self) -> None:
+        """A ring the size of the brush (dashed when erasing), light and dark so it shows on any paper."""
+        d = max(6.0, self._brush / REFERENCE_WIDTH * max(1, self.width()))
+        dpr = self.devicePixelRatioF()
+        side = int(d + 4)
+        pixmap = QPixmap(round(side * dpr), round(side * dpr))
+        pixmap.setDevicePixelRatio(dpr)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        ring = QRectF(2, 2, d, d)
+        painter.setPen(QPen(QColor(255, 255, 255, 200), 3))
+        painter.drawEllipse(ring)
+        painter.setPen(QPen(QColor(0, 0, 0, 220), 1.2,
+                            Qt.PenStyle.DashLine if self._eraser else Qt.PenStyle.SolidLine))
+        painter.drawEllipse(ring)
+        painter.end()
+        self.setCursor(QCursor(pixmap, side // 2, side // 2))
+
+    def paintEvent(self, e) -> None:
+        self._ensure_rasters()
+        paper, _, line = self._colours()
+        painter = QPainter(self)
+        dirty, radius = e.rect(), min(14.0, self.width() / 20)
+        corner = int(radius) + 1
+        inside = self.rect().adjusted(corner, corner, -corner, -corner).contains(dirty)
+        outline = QPainterPath()
+        outline.addRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        if inside:  # the usual case while drawing: a small rectangle away from the border
+            painter.fillRect(dirty, paper)
+        else:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.fillPath(outline, paper)
+            painter.setClipPath(outline)
+        if self._hint:
+            faint = mix(paper, line, 0.55)
+            m = _GUIDE_MARGIN
+            guide = QRectF(self.width() * m, self.height() * m,
+                           self.width() * (1 - 2 * m), self.height() * (1 - 2 * m))
+            painter.setPen(QPen(faint, 1, Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(guide, radius / 2, radius / 2)
+            font = QFont(self.font())
+            font.setPointSizeF(max(font.pointSizeF(), 9.0) * max(1.0, self.width() / 330))
+            painter.setFont(font)
+            painter.setPen(line)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _HINT)
+        dpr = self._view.devicePixelRatioF()
+        source = QRectF(dirty.x() * dpr, dirty.y() * dpr, dirty.width() * dpr, dirty.height() * dpr)
+        painter.drawImage(QRectF(dirty), self._view, source)
+        if not inside:
+            painter.setClipping(False)
+            painter.setPen(QPen(line, 1))
+            painter.drawPath(outline)
+        painter.end()

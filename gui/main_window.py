@@ -1,0 +1,370 @@
+"""The main window: the drawing canvas, the live answer, menus, status bar and settings."""
+from __future__ import annotations
+
+import logging
+import platform
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
+                               QSlider, QToolButton, QVBoxLayout, QWidget)
+
+from engine.resources import SHIPPED_MODELS
+from gui.canvas import DrawingCanvas
+from gui.engine_session import LoadedModel, load_predictor, load_with_fallback
+from gui.prediction_panel import PredictionPanel
+from gui.workers import LatestOnlyWorker, Worker
+
+log = logging.getLogger("digit_studio")
+FRAME_MS = 16  # at most one recognition request per display frame
+
+
+@dataclass(frozen=True)
+class RecognitionRequest:
+    image: np.ndarray
+    seq: int
+    settled: bool  # the stroke has ended: this answer is logged
+
+
+class MainWindow(QMainWindow):
+    """Digit Studio's window. The canvas works at once; the engine arrives in the background."""
+
+    engineReady = Signal(str)        # the model's label, once a predictor is in use
+    predictionShown = Signal(object)  # a Prediction, or None for an empty canvas (tests, smoke test)
+
+    def __init__(self, model_ref: str | None = None, started_at: float | None = None):
+        super().__init__()
+        self._started_at = started_at if started_at is not None else time.perf_counter()
+        self._settings = QSettings()
+        self._model: LoadedModel | None = None
+        self._model_ref = model_ref or self._settings.value("model/last", None, str)
+        self._loaders: list[Worker] = []
+        self._seq = self._shown_seq = 0
+        self._last_canvas_rect = QRect()
+        self.setWindowTitle("Digit Studio")
+        self.setMinimumSize(720, 480)
+
+        self.canvas = DrawingCanvas()
+        self.panel = PredictionPanel()
+        self._build_layout()
+        self._build_actions_and_menus()
+        self._status = QLabel("Loading TensorFlow…")
+        self.statusBar().addPermanentWidget(self._status)
+        self.panel.set_status("Loading TensorFlow…")
+        self.panel.show_prediction(None)
+
+        self._frame = QTimer(self, singleShot=True, interval=FRAME_MS, timeout=self._on_frame)
+        self._recognizer = LatestOnlyWorker(self._recognise, name="recognizer")
+        self._recognizer.done.connect(self._on_recognised)
+        self._recognizer.errored.connect(self._on_recognition_failed)
+        self.canvas.inkChanged.connect(self._on_ink_changed)
+        self.canvas.strokeFinished.connect(self._on_stroke_finished)
+        self.canvas.historyChanged.connect(self._on_history_changed)
+        self.canvas.installEventFilter(self)
+        self._restore_settings()
+
+    # ----- layout -------------------------------------------------------------------------
+    def _build_layout(self) -> None:
+        tools = QHBoxLayout()
+        self.brush = QSlider(Qt.Horizontal, minimum=4, maximum=48, value=18)
+        self.brush.setToolTip("Brush size")
+        self.brush.setMaximumWidth(160)
+        self.brush.valueChanged.connect(self._on_brush_changed)
+        self.eraser_button = QToolButton(text="Eraser", checkable=True)
+        self.eraser_button.setToolTip("Erase with the left button, pen or finger (the right button always erases)")
+        self.eraser_button.toggled.connect(self._on_eraser_toggled)
+        self.undo_button = QToolButton(text="Undo")
+        self.redo_button = QToolButton(text="Redo")
+        self.clear_button = QToolButton(text="Clear")
+        self.undo_button.clicked.connect(self.canvas.undo)
+        self.redo_button.clicked.connect(self.canvas.redo)
+        self.clear_button.clicked.connect(self.canvas.clear)
+        tools.addWidget(QLabel("Brush"))
+        tools.addWidget(self.brush)
+        tools.addWidget(self.eraser_button)
+        tools.addStretch(1)
+        for button in (self.undo_button, self.redo_button, self.clear_button):
+            tools.addWidget(button)
+        left = QVBoxLayout()
+        left.addWidget(self.canvas, 1)
+        left.addLayout(tools)
+        row = QHBoxLayout()
+        row.addLayout(left, 3)
+        row.addWidget(self.panel, 2)
+        central = QWidget()
+        central.setLayout(row)
+        self.setCentralWidget(central)
+
+    def _build_actions_and_menus(self) -> None:
+        def action(text, slot, shortcut=None, menu=None):
+            act = QAction(text, self)
+            if shortcut is not None:
+                act.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+            act.triggered.connect(slot)
+            if menu is not None:
+                menu.addAction(act)
+            return act
+
+        file_menu = self.menuBar().addMenu("&File")
+        action("&Open Model…", self._on_open_model, QKeySequence.Open, file_menu)
+        shipped = file_menu.addMenu("Shipped &Models")
+        for name in SHIPPED_MODELS:
+            action(name, lambda _=False, n=name: self.open_model(n), menu=shipped)
+        self.save_model_action = action("&Save Model As…", self._on_save_model, QKeySequence.SaveAs, file_menu)
+        action("Save &Drawing as PNG…", self._on_save_drawing, QKeySequence("Ctrl+E"), file_menu)
+        file_menu.addSeparator()
+        action("&Quit", self.close, QKeySequence.Quit, file_menu)
+
+        edit = self.menuBar().addMenu("&Edit")
+        self.undo_action = action("&Undo", self.canvas.undo, QKeySequence.Undo, edit)
+        self.redo_action = action("&Redo", self.canvas.redo,
+                                  [QKeySequence.Redo, QKeySequence("Ctrl+Shift+Z")], edit)
+        action("&Clear", self.canvas.clear, [QKeySequence(Qt.Key_Escape), QKeySequence.Delete], edit)
+        self.undo_action.setEnabled(False)
+        self.redo_action.setEnabled(False)
+        self.undo_button.setEnabled(False)
+        self.redo_button.setEnabled(False)
+
+        view = self.menuBar().addMenu("&View")
+        self.fullscreen_action = action("&Full Screen", self._on_toggle_fullscreen, QKeySequence.FullScreen, view)
+        self.fullscreen_action.setCheckable(True)
+
+        help_menu = self.menuBar().addMenu("&Help")
+        action("&About Digit Studio", self._on_about, menu=help_menu)
+
+    # ----- engine ---------------------------------------------------------------------------
+    def start_engine(self) -> None:
+        """Load TensorFlow and the remembered (or shipped) model in the background."""
+        self._run_loader(load_with_fallback, self._model_ref, on_done=self._on_engine_loaded,
+                         on_error=self._on_engine_failed, name="engine-loader")
+
+    def open_model(self, ref: str) -> None:
+        """Switch to a shipped model's name or a .keras path; on failure the current model stays."""
+        self.statusBar().showMessage(f"Loading {ref}…")
+        self._run_loader(load_predictor, ref, on_done=self._on_model_opened,
+                         on_error=lambda msg: self._on_model_failed(ref, msg), name="model-loader")
+
+    def _run_loader(self, fn, ref, on_done, on_error, name) -> None:
+        worker = Worker(fn, ref, name=name)
+        worker.returned.connect(on_done)
+        worker.errored.connect(on_error)
+        worker.finished.connect(lambda: self._loaders.remove(worker) if worker in self._loaders else None)
+        self._loaders.append(worker)
+        worker.start()
+
+    @Slot(object)
+    def _on_engine_loaded(self, result) -> None:
+        loaded, warning = result
+        self._use_model(loaded)
+        log.info("engine ready after %.2fs: device=%s model=%s", time.perf_counter() - self._started_at,
+                 loaded.device, loaded.label)
+        if warning:
+            self.statusBar().showMessage(warning, 10000)
+            log.warning(warning)
+
+    @Slot(str)
+    def _on_engine_failed(self, message: str) -> None:
+        self._status.setText("No model")
+        self.panel.set_status("The recognition engine could not start")
+        QMessageBox.critical(self, "Digit Studio", f"The recognition engine could not start:\n\n{message}")
+
+    @Slot(object)
+    def _on_model_opened(self, loaded: LoadedModel) -> None:
+        self._use_model(loaded)
+        self.statusBar().showMessage(f"Now using {loaded.label}", 5000)
+
+    def _on_model_failed(self, ref: str, message: str) -> None:
+        self.statusBar().clearMessage()
+        current = self._model.label if self._model else "no model"
+        QMessageBox.warning(self, "Could not open the model",
+                            f"{message}\n\nStill using {current}.")
+
+    def _use_model(self, loaded: LoadedModel) -> None:
+        self._model = loaded
+        self._settings.setValue("model/last", loaded.ref)
+        self._status.setText(f"{loaded.device} · {loaded.label}")
+        self.panel.set_status(None)
+        self.engineReady.emit(loaded.label)
+        if not self.canvas.is_empty():
+            self._request(settled=True)  # the drawing made while loading is recognised now
+
+    @property
+    def predictor(self):
+        return self._model.predictor if self._model else None
+
+    # ----- live recognition ------------------------------------------------------------------
+    @Slot()
+    def _on_ink_changed(self) -> None:
+        if not self._frame.isActive():
+            self._frame.start()
+
+    @Slot()
+    def _on_frame(self) -> None:
+        self._request(settled=False)
+
+    @Slot()
+    def _on_stroke_finished(self) -> None:
+        self._frame.stop()
+        self._request(settled=True)
+
+    def _request(self, settled: bool) -> None:
+        if self._model is None:
+            return
+        self._seq += 1
+        self._recognizer.submit(RecognitionRequest(self.canvas.ink_image(), self._seq, settled))
+
+    def _recognise(self, request: RecognitionRequest):
+        model = self._model  # one read: a model swap mid-request is harmless
+        return model.predictor.recognise(request.image) if model else None
+
+    @Slot(object, object)
+    def _on_recognised(self, request: RecognitionRequest, prediction) -> None:
+        if request.seq < self._shown_seq:
+            return  # an older answer arriving late
+        self._shown_seq = request.seq
+        self.panel.show_prediction(prediction)
+        self.predictionShown.emit(prediction)
+        if request.settled:
+            if prediction is None:
+                log.info("prediction digit=none")
+            else:
+                log.info("prediction digit=%d confidence=%.3f", prediction.digit, prediction.confidence)
+
+    @Slot(str)
+    def _on_recognition_failed(self, message: str) -> None:
+        self.statusBar().showMessage(f"Recognition failed: {message}", 5000)
+
+    # ----- canvas tools ------------------------------------------------------------------------
+    @Slot(int)
+    def _on_brush_changed(self, size: int) -> None:
+        self.canvas.brush_size = size
+        self._settings.setValue("canvas/brush", size)
+
+    @Slot(bool)
+    def _on_eraser_toggled(self, on: bool) -> None:
+        self.canvas.eraser_mode = on
+
+    @Slot(bool, bool)
+    def _on_history_changed(self, can_undo: bool, can_redo: bool) -> None:
+        for widget in (self.undo_action, self.undo_button):
+            widget.setEnabled(can_undo)
+        for widget in (self.redo_action, self.redo_button):
+            widget.setEnabled(can_redo)
+
+    # ----- file actions ------------------------------------------------------------------------
+    @Slot()
+    def _on_open_model(self) -> None:
+        start = self._settings.value("paths/models", "", str)
+        path, _ = QFileDialog.getOpenFileName(self, "Open Model", start, "Keras models (*.keras);;All files (*)")
+        if path:
+            self._settings.setValue("paths/models", path)
+            self.open_model(path)
+
+    @Slot()
+    def _on_save_model(self) -> None:
+        if self._model is None:
+            QMessageBox.information(self, "Save Model", "The model is still loading.")
+            return
+        from engine.paths import user_models_dir
+
+        start = self._settings.value("paths/models", str(user_models_dir()), str)
+        path, _ = QFileDialog.getSaveFileName(self, "Save Model As", start, "Keras models (*.keras)")
+        if not path:
+            return
+        if not path.endswith(".keras"):
+            path += ".keras"
+        from engine.model_files import ModelFileError, save_model
+
+        try:
+            save_model(self._model.predictor.model, path)
+        except ModelFileError as exc:
+            QMessageBox.warning(self, "Could not save the model", str(exc))
+            return
+        self._settings.setValue("paths/models", path)
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    @Slot()
+    def _on_save_drawing(self) -> None:
+        if self.canvas.is_empty():
+            QMessageBox.information(self, "Save Drawing", "The canvas is empty: draw a digit first.")
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save Drawing as PNG",
+                                              self._settings.value("paths/drawings", "digit.png", str),
+                                              "PNG images (*.png)")
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if not self.canvas.save_png(path):
+            QMessageBox.warning(self, "Could not save the drawing", f"Could not write {path}.")
+            return
+        self._settings.setValue("paths/drawings", path)
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    @Slot()
+    def _on_toggle_fullscreen(self) -> None:
+        self.showNormal() if self.isFullScreen() else self.showFullScreen()
+
+    @Slot()
+    def _on_about(self) -> None:
+        QMessageBox.about(self, "About Digit Studio", about_text(self._model))
+
+    # ----- window state ------------------------------------------------------------------------
+    def _restore_settings(self) -> None:
+        geometry = self._settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1040, 660)
+        self.brush.setValue(int(self._settings.value("canvas/brush", 18)))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        QTimer.singleShot(0, self._log_canvas_rect)
+
+    def moveEvent(self, event) -> None:
+        super().moveEvent(event)
+        self._log_canvas_rect()
+
+    def eventFilter(self, watched, event) -> bool:
+        # The canvas's own resize/move (after layout), not the window's, fixes its screen rectangle.
+        if watched is self.canvas and event.type() in (QEvent.Resize, QEvent.Move):
+            QTimer.singleShot(0, self._log_canvas_rect)
+        return super().eventFilter(watched, event)
+
+    def _log_canvas_rect(self) -> None:
+        if not self.isVisible():
+            return
+        rect = self.canvas.canvas_rect_global()
+        if rect != self._last_canvas_rect:
+            self._last_canvas_rect = rect
+            log.info("canvas x=%d y=%d width=%d height=%d", rect.x(), rect.y(), rect.width(), rect.height())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._settings.setValue("window/geometry", self.saveGeometry())
+        self.hide()  # feels instant even if TensorFlow is still loading below
+        self._frame.stop()
+        self._recognizer.stop()
+        for worker in list(self._loaders):
+            worker.wait()  # an import of TensorFlow cannot be interrupted; let it finish
+        event.accept()
+
+
+def about_text(model: LoadedModel | None) -> str:
+    import PySide6
+
+    lines = [f"<h3>Digit Studio {QApplication.applicationVersion()}</h3>",
+             "<p>Draw a digit and watch a neural network recognise it, layer by layer.</p>",
+             f"<p>Python {platform.python_version()} · PySide6 {PySide6.__version__} · NumPy {np.__version__}"]
+    if model is not None:
+        import keras
+        import tensorflow as tf
+
+        lines.append(f" · TensorFlow {tf.__version__} · Keras {keras.__version__}</p>"
+                     f"<p>Device: {model.device}<br>Model: {model.label}</p>")
+    else:
+        lines.append("</p><p>TensorFlow is still loading.</p>")
+    return "".join(lines)

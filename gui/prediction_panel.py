@@ -1,0 +1,313 @@
+"""The prediction panel beside the drawing canvas: the answer, the ten probabilities and the
+28×28 image the network actually sees.
+
+``show_prediction`` runs on every stroke, so everything here is built once and only updated:
+labels get new text, the bar chart gets new heights and brushes, the preview gets new pixels.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QLine, QRect, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from engine.predictor import Prediction
+from gui import theme
+
+UNSURE_BELOW = 0.6          # below this confidence the answer is shown as a guess ("maybe 4 or 9")
+PLACEHOLDER = "–"           # the big text while there is nothing to recognise
+EMPTY_CAPTION = "Draw a digit"
+DIGITS = 10
+_BAR_WIDTH = 0.62
+_HEADROOM = 0.2             # y range above 100 %, so the label over a full bar is not cut off
+
+
+def whole_percent(p: float) -> int:
+    """``p`` as a whole percentage; never 100 unless it really is 1 (no false certainty)."""
+    value = int(round(float(p) * 100))
+    return min(value, 99) if p < 1.0 else 100
+
+
+def percent_text(p: float) -> str:
+    """A short label for one probability: "97%", or "<1%" for anything under one percent."""
+    return "<1%" if p < 0.01 else f"{whole_percent(p)}%"
+
+
+def top_two(probabilities: np.ndarray) -> tuple[int, int]:
+    """The most and second most likely digits (ties go to the smaller digit, as ``argmax`` does)."""
+    order = np.argsort(-np.asarray(probabilities).reshape(DIGITS), kind="stable")
+    return int(order[0]), int(order[1])
+
+
+def describe(prediction: Prediction | None) -> tuple[str, str]:
+    """The big text and the caption for a prediction: ("7", "98 % sure"), ("4", "maybe 4 or 9")
+    when the network is unsure, or (PLACEHOLDER, "Draw a digit") when there is nothing to show."""
+    if prediction is None:
+        return PLACEHOLDER, EMPTY_CAPTION
+    best, second = top_two(prediction.probabilities)
+    p = float(prediction.probabilities[best])
+    if p < UNSURE_BELOW:
+        return str(best), f"maybe {best} or {second}"
+    return str(best), f"{whole_percent(p)} % sure"
+
+
+def _pixel_font(widget: QWidget, pixels: int, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
+
+
+class ProbabilityBars(pg.PlotWidget):
+    """Ten bars for the digits 0–9 with a percentage over each; the winner in the accent colour.
+
+    The chart is a fixed instrument: y always spans 0..1 (plus room for the labels), no mouse
+    zoom or pan, no context menu. Its items are created once; updates only change their data.
+    """
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent, background=None)
+        self.setMinimumHeight(150)
+        item = self.getPlotItem()
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.hideAxis("left")
+        item.setMouseEnabled(x=False, y=False)
+        item.vb.disableAutoRange()
+        item.setXRange(-0.5, DIGITS - 0.5, padding=0)
+        item.setYRange(0.0, 1.0 + _HEADROOM, padding=0)
+        item.layout.setContentsMargins(0, 0, 0, 0)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
+        axis = item.getAxis("bottom")
+        axis.setTicks([[(d, str(d)) for d in range(DIGITS)]])
+        axis.setStyle(tickLength=0, tickTextOffset=6)
+        axis.setTickFont(_pixel_font(self, 14, bold=True))
+
+        x = np.arange(DIGITS, dtype=float)
+        self._heights = np.zeros(DIGITS)
+        self._winner: int | None = None
+        # A faint full-height track behind each bar reads as "a meter", even at 0 %.
+        self._tracks = pg.BarGraphItem(x=x, height=np.ones(DIGITS), width=_BAR_WIDTH, pen=None)
+        self._bars = pg.BarGraphItem(x=x, height=self._heights, width=_BAR_WIDTH, pen=None)
+        item.addItem(self._tracks)
+        item.addItem(self._bars)
+        self._label_fonts = (_pixel_font(self, 11), _pixel_font(self, 12, bold=True))
+        self._labels: list[pg.TextItem] = []
+        for d in range(DIGITS):
+            label = pg.TextItem("", anchor=(0.5, 1.0))
+            label.setFont(self._label_fonts[False])
+            label.setPos(d, 0.0)
+            item.addItem(label, ignoreBounds=True)
+            self._labels.append(label)
+        self._on_palette_change()
+
+    def set_probabilities(self, p: np.ndarray | None) -> None:
+        """Show ten probabilities (None: all bars empty, no labels)."""
+        brushes = [self._plain] * DIGITS
+        if p is None:
+            self._heights, winner = np.zeros(DIGITS), None
+        else:
+            self._heights = np.clip(np.asarray(p, dtype=float).reshape(DIGITS), 0.0, 1.0)
+            winner, runner_up = top_two(self._heights)
+            if self._heights[winner] < UNSURE_BELOW:   # a guess: both candidates in the unsure colour
+                brushes[winner], brushes[runner_up] = self._unsure, self._unsure_second
+            else:
+                brushes[winner] = self._accent
+        self._bars.setOpts(height=self._heights, brushes=brushes)
+        for d, (label, h) in enumerate(zip(self._labels, self._heights)):
+            label.setText("" if p is None else percent_text(h))
+            label.setPos(d, h)
+            color = self._label_colors[0 if d == winner else 1 if h >= 0.01 else 2]
+            if label.color != color:
+                label.setColor(color)
+        if winner != self._winner:
+            for d in (self._winner, winner):
+                if d is not None:
+                    self._labels[d].setFont(self._label_fonts[d == winner])
+            self._winner = winner
+
+    def bar_heights(self) -> np.ndarray:
+        """The ten bar heights as drawn (a copy)."""
+        return np.array(self._bars.opts["height"], dtype=float)
+
+    def bar_colors(self) -> list[QColor]:
+        """The ten bars' fill colours as drawn."""
+        return [QColor(brush.color()) for brush in self._bars.opts["brushes"]]
+
+    def bar_labels(self) -> list[str]:
+        """The ten percentage labels over the bars ("" when empty)."""
+        return [label.toPlainText() for label in self._labels]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_labels"):
+            self._on_palette_change()
+
+    def _on_palette_change(self) -> None:
+        palette = self.palette()
+        neutral, window = theme.neutral_bar(palette), palette.color(QPalette.ColorRole.Window)
+        self._tracks.setOpts(brush=pg.mkBrush(theme.mix(neutral, window, 0.72)))
+        self._plain, self._accent = pg.mkBrush(neutral), pg.mkBrush(theme.accent(palette))
+        self._unsure = pg.mkBrush(theme.unsure(palette))
+        self._unsure_second = pg.mkBrush(theme.mix(theme.unsure(palette), window, 0.5))
+        # winner, ordinary value, "<1%": three steps of emphasis
+        self._label_colors = [theme.text(palette), theme.muted(palette),
+                              theme.mix(theme.muted(palette), window, 0.45)]
+        axis = self.getPlotItem().getAxis("bottom")
+        axis.setPen(pg.mkPen(neutral))
+        axis.setTextPen(pg.mkPen(theme.text(palette)))
+        self.set_probabilities(None if self._winner is None else self._heights)
+
+
+class InputPreview(QWidget):
+    """The 28×28 image the network sees, scaled up with crisp pixels over a faint pixel grid."""
+
+    SIZE = 28
+    SCALE = 6                   # 168 px: big enough to see single pixels, small beside the bars
+    CAPTION = "What the network sees · 28×28"
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFont(_pixel_font(self, 11))
+        self._image: np.ndarray | None = None
+        self._qimage: QImage | None = None
+        side = self.SIZE * self.SCALE
+        metrics = self.fontMetrics()
+        self.setFixedSize(max(side, metrics.horizontalAdvance(self.CAPTION) + 4),
+                          side + 8 + metrics.height())
+        left = (self.width() - side) // 2
+        self._rect = QRect(left, 0, side, side)
+        steps = range(1, self.SIZE)
+        self._grid = ([QLine(left + i * self.SCALE, 0, left + i * self.SCALE, side - 1) for i in steps]
+                      + [QLine(left, i * self.SCALE, left + side - 1, i * self.SCALE) for i in steps])
+
+    def set_image(self, img: np.ndarray | None) -> None:
+        """Show a 28×28 image with values 0..1 (white ink on black); None shows an empty grid."""
+        if img is None:
+            self._image = self._qimage = None
+        else:
+            self._image = np.array(img, dtype=np.float32).reshape(self.SIZE, self.SIZE)
+            pixels = (np.clip(self._image, 0.0, 1.0) * 255 + 0.5).astype(np.uint8)
+            self._qimage = QImage(pixels.tobytes(), self.SIZE, self.SIZE, self.SIZE,
+                                  QImage.Format.Format_Grayscale8).copy()
+        self.update()
+
+    def image(self) -> np.ndarray | None:
+        """The image currently shown (None when empty)."""
+        return self._image
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self._rect, Qt.GlobalColor.black)
+        if self._qimage is not None:
+            painter.drawImage(self._rect, self._qimage)   # no smoothing: nearest-neighbour pixels
+        painter.setPen(QPen(QColor(255, 255, 255, 26), 0))
+        painter.drawLines(self._grid)
+        palette = self.palette()
+        painter.setPen(QPen(theme.neutral_bar(palette), 0))
+        painter.drawRect(self._rect.adjusted(0, 0, -1, -1))
+        painter.setPen(theme.muted(palette))
+        caption = QRect(0, self._rect.bottom() + 8, self.width(), self.height() - self._rect.bottom() - 8)
+        painter.drawText(caption, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.CAPTION)
+        painter.end()
+
+
+class PredictionPanel(QWidget):
+    """The answer in big type with a caption, the probability bars, the input preview and a
+    status line for engine state (e.g. "Loading TensorFlow…")."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._prediction: Prediction | None = None
+        self._status: str | None = None
+        self._state = ""
+
+        self.digit_label = QLabel(PLACEHOLDER, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.digit_label.setFont(_pixel_font(self, 112, bold=True))
+        self.digit_label.setFixedHeight(self.digit_label.fontMetrics().height())
+        self.caption_label = QLabel(EMPTY_CAPTION, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.caption_label.setFont(_pixel_font(self, 17))
+        self.bars = ProbabilityBars()
+        self.preview = InputPreview()
+        self.status_label = QLabel("", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.status_label.setFont(_pixel_font(self, 12))
+        self.caption_label.setWordWrap(True)   # a long engine message may take two lines
+        self.caption_label.setMinimumHeight(self.caption_label.fontMetrics().height() + 4)
+        self.status_label.setFixedHeight(self.status_label.fontMetrics().height() + 4)
+        for label in (self.caption_label, self.status_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 12)
+        layout.setSpacing(0)
+        layout.addWidget(self.digit_label)
+        layout.addWidget(self.caption_label)
+        layout.addSpacing(18)
+        layout.addWidget(self.bars, 1)
+        layout.addSpacing(18)
+        layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(10)
+        layout.addWidget(self.status_label)
+        self.show_prediction(None)
+
+    def show_prediction(self, prediction: Prediction | None) -> None:
+        """Show a prediction, or the empty state (placeholder, "Draw a digit", no bars) for None."""
+        self._prediction = prediction
+        big, caption = describe(prediction)
+        if prediction is None:
+            state = "empty"
+        else:
+            state = "unsure" if prediction.confidence < UNSURE_BELOW else "sure"
+        self.digit_label.setText(big)
+        self.caption_label.setText(self._status if state == "empty" and self._status else caption)
+        if state != self._state:
+            self._state = state
+            self._apply_colors()
+        self.bars.set_probabilities(None if prediction is None else prediction.probabilities)
+        self.preview.set_image(None if prediction is None else prediction.image)
+        self._show_status()
+
+    def set_status(self, text: str | None) -> None:
+        """Show the engine's state (e.g. "Loading TensorFlow…"); None or "" clears it."""
+        self._status = text or None
+        if self._prediction is None:
+            self.caption_label.setText(self._status or EMPTY_CAPTION)
+        self._show_status()
+
+    def prediction(self) -> Prediction | None:
+        """The prediction on show (None in the empty state)."""
+        return self._prediction
+
+    def is_unsure(self) -> bool:
+        """True while the answer on show is styled as a guess."""
+        return self._state == "unsure"
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._on_palette_change()
+
+    def _on_palette_change(self) -> None:
+        if getattr(self, "_state", ""):   # not during construction
+            self._apply_colors()
+
+    def _show_status(self) -> None:
+        # With an empty canvas the caption already says it; do not repeat it below.
+        in_caption = self._prediction is None
+        self.status_label.setText("" if in_caption or not self._status else self._status)
+
+    def _apply_colors(self) -> None:
+        palette = self.palette()
+        digit, caption = {
+            "empty": (theme.mix(theme.muted(palette), palette.color(QPalette.ColorRole.Window), 0.55),
+                      theme.muted(palette)),
+            "unsure": (theme.unsure(palette), theme.unsure(palette)),
+            "sure": (theme.text(palette), theme.muted(palette)),
+        }[self._state]
+        for label, color in ((self.digit_label, digit), (self.caption_label, caption),
+                             (self.status_label, theme.muted(palette))):
+            label_palette = QPalette()        # only WindowText is ours; the rest is inherited
+            label_palette.setColor(QPalette.ColorRole.WindowText, color)
+            label.setPalette(label_palette)

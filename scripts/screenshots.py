@@ -1,0 +1,141 @@
+"""Run the real app in a real X window under Xvfb, draw on it with xdotool, and save screenshots.
+
+    uv run python scripts/screenshots.py            # all shots into docs/screenshots/
+    uv run python scripts/screenshots.py --digit 3  # draw a 3 instead of the default 7
+
+Needs Debian's xvfb, xdotool and imagemagick (apt-get install -y xvfb xdotool imagemagick).
+The drawing goes through the same path as a person's: X pointer events → Qt → the canvas. The
+app's own log (``--log-level info``) says where the canvas is and what was recognised.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from engine.drawn_digits import DIGIT_TEMPLATES  # noqa: E402
+
+CANVAS_LINE = re.compile(r"canvas x=(-?\d+) y=(-?\d+) width=(\d+) height=(\d+)")
+PREDICTION_LINE = re.compile(r"prediction digit=(\w+)(?: confidence=([\d.]+))?")
+
+
+class App:
+    """The app as a child process whose log lines are collected as they arrive."""
+
+    def __init__(self, args: list[str], env: dict[str, str]):
+        self.lines: list[str] = []
+        self.proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--log-level", "info", *args],
+                                     cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                     text=True)
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.proc.stderr:
+            self.lines.append(line.rstrip())
+
+    def wait_for(self, pattern: re.Pattern | str, timeout: float = 90.0, after: int = 0) -> re.Match:
+        pattern = re.compile(pattern) if isinstance(pattern, str) else pattern
+        deadline = time.time() + timeout
+        while time.time() < deadline:
+            for line in self.lines[after:]:
+                m = pattern.search(line)
+                if m:
+                    return m
+            if self.proc.poll() is not None:
+                raise RuntimeError("the app exited:\n" + "\n".join(self.lines[-20:]))
+            time.sleep(0.05)
+        raise TimeoutError(f"no log line matching {pattern.pattern!r}:\n" + "\n".join(self.lines[-20:]))
+
+
+def xdotool(*args: str) -> None:
+    subprocess.run(["xdotool", *args], check=True)
+
+
+def draw_digit(rect: tuple[int, int, int, int], digit: int, variant: int = 0) -> None:
+    """Draw a digit's template strokes with the X pointer inside the canvas rectangle."""
+    x, y, w, h = rect
+    side = min(w, h) * 0.62
+    x0, y0 = x + (w - side) / 2, y + (h - side) / 2
+    for stroke in DIGIT_TEMPLATES[digit][variant]:
+        points = [(int(x0 + px * side), int(y0 + py * side)) for px, py in stroke]
+        xdotool("mousemove", str(points[0][0]), str(points[0][1]))
+        xdotool("mousedown", "1")
+        for px, py in points[1:]:
+            xdotool("mousemove", str(px), str(py))
+            time.sleep(0.004)  # a hand, not a teleport: the app sees a stream of moves
+        xdotool("mouseup", "1")
+        time.sleep(0.05)
+
+
+def screenshot(path: Path, display: str) -> None:
+    """Save the app's top-level window as a PNG."""
+    window = subprocess.run(["xdotool", "search", "--name", "^Digit Studio"], capture_output=True,
+                            text=True, check=True).stdout.split()[0]
+    subprocess.run(["import", "-display", display, "-window", window, str(path)], check=True)
+    print(f"saved {path.relative_to(ROOT)}")
+
+
+def start_xvfb(size: str) -> tuple[subprocess.Popen, str]:
+    display = ":97"
+    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    return proc, display
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--digit", type=int, default=7)
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--size", default="1280x800", help="screen size WxH")
+    args = parser.parse_args()
+    for tool in ("Xvfb", "xdotool", "import"):
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is missing: apt-get install -y xvfb xdotool imagemagick")
+    args.out.mkdir(parents=True, exist_ok=True)
+    xvfb, display = start_xvfb(args.size)
+    os.environ["DISPLAY"] = display  # for xdotool
+    home = Path(tempfile.mkdtemp(prefix="digit-studio-shots-"))
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(home / "config"),
+           "DIGIT_STUDIO_HOME": str(home / "data")}
+    env.pop("WAYLAND_DISPLAY", None)
+    app = App([], env)
+    try:
+        app.wait_for("window shown")
+        app.wait_for("engine ready", timeout=120)
+        time.sleep(0.5)
+        m = None
+        for m in re.finditer(CANVAS_LINE, "\n".join(app.lines)):
+            pass
+        rect = tuple(int(v) for v in m.groups())
+        print(f"canvas at {rect}")
+        before = len(app.lines)
+        draw_digit(rect, args.digit)
+        result = app.wait_for(PREDICTION_LINE, after=before)
+        print(f"drew a {args.digit}; the app logged: {result.group(0)}")
+        time.sleep(0.4)
+        screenshot(args.out / "main-window.png", display)
+        ok = result.group(1) == str(args.digit)
+        xdotool("key", "--clearmodifiers", "ctrl+q")
+        app.proc.wait(timeout=20)
+        print(f"app exited with status {app.proc.returncode}")
+        return 0 if ok and app.proc.returncode == 0 else 1
+    finally:
+        if app.proc.poll() is None:
+            app.proc.kill()
+        xvfb.terminate()
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,118 @@
+"""The main window, offscreen: live recognition of drawn strokes, undo/redo/clear, bad models, closing."""
+import logging
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from engine.drawn_digits import DIGIT_TEMPLATES
+from gui.app import configure_application
+from gui.main_window import MainWindow
+from tests.gui.drawing import _send, draw_strokes
+
+ENGINE_TIMEOUT = 120_000  # the first TensorFlow import on a busy 2-core machine
+
+
+@pytest.fixture
+def window(qtbot):
+    configure_application()
+    QSettings().clear()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.resize(1000, 640)
+    win.show()
+    qtbot.waitExposed(win)
+    with qtbot.waitSignal(win.engineReady, timeout=ENGINE_TIMEOUT):
+        win.start_engine()
+    yield win
+    win.close()
+
+
+@pytest.mark.parametrize("digit", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+def test_drawing_a_digit_with_the_mouse_shows_that_digit(qtbot, window, digit, caplog):
+    caplog.set_level(logging.INFO, logger="digit_studio")
+    strokes = DIGIT_TEMPLATES[digit][0]
+    shown = []
+    window.predictionShown.connect(shown.append)
+    draw_strokes(window.canvas, strokes)
+    qtbot.waitUntil(lambda: any(r.getMessage().startswith("prediction digit=") for r in caplog.records),
+                    timeout=10_000)
+    final = shown[-1]
+    assert final is not None and final.digit == digit, final and final.ranked[:3]
+    line = [r.getMessage() for r in caplog.records if r.getMessage().startswith("prediction")][-1]
+    assert line.startswith(f"prediction digit={digit} confidence=")
+
+
+def test_prediction_updates_while_drawing_not_only_on_release(qtbot, window):
+    shown = []
+    window.predictionShown.connect(shown.append)
+    stroke = DIGIT_TEMPLATES[1][0][0]
+    c = window.canvas
+    pts = [QPointF(c.width() * (0.3 + 0.4 * x), c.height() * (0.2 + 0.6 * y)) for x, y in stroke]
+    _send(c, QEvent.MouseButtonPress, pts[0], Qt.LeftButton, Qt.LeftButton)
+    for p in pts[1:]:
+        _send(c, QEvent.MouseMove, p, Qt.NoButton, Qt.LeftButton)
+        qtbot.wait(20)
+    qtbot.waitUntil(lambda: any(s is not None for s in shown), timeout=5000)  # before release
+    _send(c, QEvent.MouseButtonRelease, pts[-1], Qt.LeftButton, Qt.NoButton)
+
+
+def test_empty_canvas_undo_redo_and_clear(qtbot, window, caplog):
+    caplog.set_level(logging.INFO, logger="digit_studio")
+    shown = []
+    window.predictionShown.connect(shown.append)
+    draw_strokes(window.canvas, DIGIT_TEMPLATES[7][0])
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1] is not None and shown[-1].digit == 7, timeout=10_000)
+    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
+
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.canvas.is_empty() and shown[-1] is None, timeout=10_000)
+    assert window.redo_action.isEnabled()
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: shown[-1] is not None and shown[-1].digit == 7, timeout=10_000)
+
+    window.clear_button.click()
+    qtbot.waitUntil(lambda: shown[-1] is None, timeout=10_000)
+    assert window.canvas.is_empty()
+    assert any(r.getMessage() == "prediction digit=none" for r in caplog.records)
+
+
+def test_a_bad_model_file_shows_an_error_and_keeps_the_current_model(qtbot, window, tmp_path, monkeypatch):
+    bad = tmp_path / "broken.keras"
+    bad.write_bytes(b"definitely not a model")
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text, *a: warnings.append(text))
+    before = window.predictor
+    window.open_model(str(bad))
+    qtbot.waitUntil(lambda: bool(warnings), timeout=30_000)
+    assert "broken.keras" in warnings[0] and "Still using cnn (shipped)" in warnings[0]
+    assert window.predictor is before
+    draw_strokes(window.canvas, DIGIT_TEMPLATES[3][0])  # and it still recognises
+    qtbot.waitUntil(lambda: window.predictor is before, timeout=1000)
+
+
+def test_switching_to_a_shipped_model_is_remembered(qtbot, window):
+    with qtbot.waitSignal(window.engineReady, timeout=60_000):
+        window.open_model("course-mlp")
+    assert window.predictor.model_name == "course_mlp"
+    assert QSettings().value("model/last") == "course-mlp"
+
+
+def test_brush_size_and_geometry_persist(qtbot, window):
+    window.brush.setValue(30)
+    assert window.canvas.brush_size == 30
+    window.close()
+    again = MainWindow()
+    qtbot.addWidget(again)
+    assert again.brush.value() == 30 and again.canvas.brush_size == 30
+    assert QSettings().value("window/geometry") is not None
+
+
+def test_closing_while_the_engine_loads_exits_cleanly(qtbot):
+    configure_application()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    win.start_engine()
+    win.close()  # must not hang or raise; the loader is joined
+    assert not any(w.is_running() for w in win._loaders)
