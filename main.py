@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="logging detail for every command (debug also shows TensorFlow's own logs)")
     parser.add_argument("--model", dest="window_model", metavar="PATH_OR_NAME",
                         help="model to open the window with (a .keras file or a shipped model's name)")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the window, recognise a built-in drawing of a 7, print the answer and exit "
+                             "(status 0 when it is right): a check for installed copies")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     train = commands.add_parser("train", help="train a network on MNIST")

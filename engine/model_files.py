@@ -28,6 +28,7 @@ def save_model(model, path: str | Path) -> Path:
     tmp = Path(tmp_name)
     try:
         model.save(tmp)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a model file is an ordinary document
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
         os.replace(tmp, path)

@@ -36,6 +36,39 @@ def run_app(args, started_at: float | None = None) -> int:
     window = MainWindow(model_ref=getattr(args, "window_model", None), started_at=started_at)
     window.show()
     log.info("window shown after %.2fs", time.perf_counter() - started_at)
+    if getattr(args, "smoke_test", False):
+        smoke = SmokeTest(window, started_at)  # noqa: F841 (kept alive by the window's signals)
     # The engine starts after the first paint, so TensorFlow's import never delays the window.
     QTimer.singleShot(0, window.start_engine)
     return app.exec()
+
+
+class SmokeTest:
+    """Draw a 7 as soon as the engine is ready, wait for the settled answer, report it and quit."""
+
+    DIGIT = 7
+
+    def __init__(self, window, started_at: float):
+        self.window, self.started_at = window, started_at
+        window.engineReady.connect(self._on_engine_ready)
+        window.predictionShown.connect(self._on_prediction)
+        self._drawn = False
+
+    def _on_engine_ready(self, label: str) -> None:
+        from engine.drawn_digits import DIGIT_TEMPLATES
+
+        if self._drawn:
+            return
+        self._drawn = True
+        for stroke in DIGIT_TEMPLATES[self.DIGIT][0]:
+            self.window.canvas.add_stroke_points([(0.2 + 0.6 * x, 0.2 + 0.6 * y) for x, y in stroke])
+
+    def _on_prediction(self, prediction) -> None:
+        if not self._drawn or prediction is None:
+            return
+        ok = prediction.digit == self.DIGIT
+        print(f"smoke test: drew a {self.DIGIT}, recognised {prediction.digit} "
+              f"({100 * prediction.confidence:.1f}%) after {time.perf_counter() - self.started_at:.2f}s: "
+              f"{'ok' if ok else 'WRONG'}", flush=True)
+        self.window.close()
+        QApplication.instance().exit(0 if ok else 1)

@@ -1,0 +1,463 @@
+"""The activation view's plan and geometry: which layer becomes which column, how wide each
+column is, where every neuron and feature-map tile sits, and the colour scales. No widgets here.
+
+A model is read into ``LayerInfo`` rows (one per ``Prediction.activations`` entry, i.e. every
+model layer but the InputLayer). Layers with something to show become columns, left to right:
+the input, feature-map mosaics (Conv2D, pooling), dense columns (≤ ``COLUMN_MAX`` units, one
+circle per neuron) or dense grids (wider layers), and the output. Layers with nothing to show
+(Flatten, Dropout, Reshape, BatchNormalization…) become chips between columns.
+
+``fit`` sizes everything for a pixel area: mosaics grow (more tile columns, bigger tiles)
+while there is room, spare width goes to the gaps (most to the node-link gaps between dense
+layers). Mosaics are drawn 1:1 in pixels through a precomputed gather index (``mosaic_index``),
+so tiles are crisp and the gaps between them exact at any size.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+from PySide6.QtGui import QColor
+
+COLUMN_MAX = 32          # dense layers up to this many units are a column of circles; wider: a grid
+MAP_KINDS = ("Conv2D", "MaxPooling2D", "AveragePooling2D", "DepthwiseConv2D", "SeparableConv2D")
+MARGIN = 10              # left and right edge of the scene
+TOP = 36                 # band for the two-line column titles
+BOTTOM = 24              # band for the chips of passing layers
+MIN_GAP = 14
+MIN_LINK_GAP = 64        # a node-link gap needs room for its lines to read
+OUTPUT_LABEL = 36        # room right of the output neurons for "100%"
+CAPTION = 16             # one caption line in the input column
+SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """One model layer as the view sees it. ``index`` is its position in
+    ``Prediction.activations``; ``number`` is the course's layer number l for Dense layers
+    (1 = first dense layer; the input is a^[0]), the 1-based count of its kind otherwise."""
+
+    index: int
+    name: str
+    kind: str
+    shape: tuple[int, ...]
+    activation: str | None
+    role: str                 # "dense", "output", "maps" or "chip"
+    number: int = 0
+    rate: float | None = None
+
+    @property
+    def units(self) -> int:
+        return int(np.prod(self.shape))
+
+    @property
+    def title(self) -> str:
+        if self.role == "output":
+            return f"Output · layer {self.number}"
+        if self.role == "dense":
+            return f"Layer {self.number}"
+        return {"Conv2D": f"Conv {self.number}", "MaxPooling2D": "Max pool",
+                "AveragePooling2D": "Avg pool"}.get(self.kind, self.kind)
+
+    @property
+    def detail(self) -> str:
+        if self.role == "output":
+            return "10 digits · softmax"
+        if self.role == "dense":
+            return f"{self.units} · {self.activation}"
+        if len(self.shape) == 3:
+            h, w, c = self.shape
+            return f"{c} @ {h}×{w}"
+        return "×".join(map(str, self.shape))
+
+    @property
+    def chip(self) -> str:
+        """The short name of a passing layer."""
+        if self.kind == "Dropout":
+            return f"Dropout {round(100 * (self.rate or 0))}%"
+        if self.kind == "BatchNormalization":
+            return "BatchNorm"
+        if self.kind == "Activation":
+            return self.activation or "Activation"
+        return self.kind
+
+    def notation(self, unit: int | None = None, letter: str = "a", html: bool = True) -> str:
+        """Course notation: a_j^[l] (html: with <sub>/<sup>; plain: a₃^[2])."""
+        j = "" if unit is None else str(unit)
+        if html:
+            return f"{letter}<sub>{j}</sub><sup>[{self.number}]</sup>"
+        return f"{letter}{j.translate(SUBSCRIPT)}^[{self.number}]"
+
+
+def describe_model(model) -> list[LayerInfo]:
+    """The model's layers (InputLayer skipped), each given its role in the picture."""
+    layers = [layer for layer in model.layers if type(layer).__name__ != "InputLayer"]
+    dense_total = sum(type(layer).__name__ == "Dense" for layer in layers)
+    counts: dict[str, int] = {}
+    out = []
+    for index, layer in enumerate(layers):
+        kind = type(layer).__name__
+        shape = tuple(int(d) for d in layer.output.shape[1:])
+        activation = getattr(getattr(layer, "activation", None), "__name__", None)
+        counts[kind] = counts.get(kind, 0) + 1
+        if kind == "Dense":
+            is_output = counts[kind] == dense_total and index == len(layers) - 1 and shape == (10,)
+            role = "output" if is_output else "dense"
+        elif len(shape) == 3 and (kind in MAP_KINDS or kind not in ("BatchNormalization", "Dropout",
+                                                                      "Reshape", "Activation")):
+            role = "maps"
+        else:
+            role = "chip"
+        out.append(LayerInfo(index, layer.name, kind, shape, activation, role, counts[kind],
+                             getattr(layer, "rate", None)))
+    return out
+
+
+@dataclass
+class Column:
+    """One column of the picture. kind: "input", "maps", "dense", "grid" or "output"."""
+
+    kind: str
+    layer: LayerInfo | None
+    title: str
+    detail: str
+    # geometry, filled in by fit()
+    x: float = 0.0            # left edge of the slot
+    width: float = 0.0        # slot width (content and labels)
+    content: tuple[float, float, float, float] = (0, 0, 0, 0)   # x, y, w, h of what is drawn
+    cols: int = 1             # mosaic / grid: tiles per row
+    tile: int = 1             # mosaic / grid: tile size in pixels (without the gap)
+    gap: int = 1
+    radius: float = 4.0       # dense / output: node radius
+    side: int = 28            # input: side of the input and inspector squares
+
+    @property
+    def channels(self) -> int:
+        if self.kind == "grid":
+            return self.layer.units
+        return self.layer.shape[-1] if self.layer is not None else 1
+
+    @property
+    def native(self) -> tuple[int, int]:
+        """(height, width) of one tile's data."""
+        return (1, 1) if self.kind == "grid" else self.layer.shape[:2]
+
+    @property
+    def center_x(self) -> float:
+        return self.x + self.width / 2
+
+
+@dataclass
+class Plan:
+    """Columns left to right, the passing layers in each gap, and the gaps with connections."""
+
+    layers: list[LayerInfo]
+    columns: list[Column]
+    chips: list[list[LayerInfo]]            # chips[i]: passing layers between column i and i+1
+    links: list[int] = field(default_factory=list)   # gap i has node-link connections
+    gaps: list[float] = field(default_factory=list)
+    chip_boxes: list[tuple[LayerInfo, float, float, float]] = field(default_factory=list)  # info, x, y, w
+    size: tuple[float, float] = (0, 0)      # scene width, height
+
+    def column_of(self, layer_index: int) -> Column | None:
+        for column in self.columns:
+            if column.layer is not None and column.layer.index == layer_index:
+                return column
+        return None
+
+
+def make_plan(layers: list[LayerInfo]) -> Plan:
+    columns = [Column("input", None, "Input", "28×28 pixels")]
+    chips: list[list[LayerInfo]] = [[]]
+    for info in layers:
+        if info.role == "chip":
+            chips[-1].append(info)
+            continue
+        if info.role == "maps":
+            kind = "maps"
+        elif info.role == "output":
+            kind = "output"
+        else:
+            kind = "dense" if info.units <= COLUMN_MAX else "grid"
+        columns.append(Column(kind, info, info.title, info.detail))
+        chips.append([])
+    chips.pop()   # nothing follows the last column
+    # node-link gaps: between consecutive dense layers, and from the input pixels into a first
+    # dense layer that reads the 784 pixels directly (through Flatten)
+    links = [i for i in range(len(columns) - 1)
+             if columns[i].kind in ("dense", "grid", "input") and columns[i + 1].kind in ("dense", "output")
+             and (columns[i].kind != "input" or columns[i + 1].layer.index == len(chips[i]))]
+    return Plan(layers, columns, chips, links)
+
+
+# ----- sizing -----------------------------------------------------------------------------------
+def _best_tile(column: Column) -> int:
+    """The tile size a mosaic stops growing at: 3× the data for small maps, 24..64 px."""
+    nh, nw = column.native
+    return 16 if column.kind == "grid" else int(max(24, min(3 * max(nh, nw), 64)))
+
+
+def _map_option(column: Column, cols: int, height: float) -> tuple[int, int, int, float, float]:
+    """(cols, tile, gap, width, height) of a mosaic with ``cols`` tiles per row in ``height``."""
+    n = column.channels
+    rows = math.ceil(n / cols)
+    nh, nw = column.native
+    biggest = _best_tile(column)
+    pitch = height / rows
+    gap = 1 if pitch < 12 else 2
+    tile = int(min(pitch - gap, biggest))
+    tile_w = max(1, round(tile * nw / nh))
+    return cols, tile, gap, cols * (tile_w + gap) - gap, rows * (tile + gap) - gap
+
+
+def fit(plan: Plan, width: float, height: float, text_width) -> Plan:
+    """Place every column of ``plan`` in a ``width``×``height`` pixel area (in place; returns plan).
+    ``text_width(text, kind)`` measures a label ("title", "detail", "chip" or "caption")."""
+    for _ in range(4):   # shrink-to-fit: a model too wide for the area is laid out bigger, then scaled
+        needed = _fit_once(plan, width, height, text_width)
+        if needed <= width + 0.5:
+            break
+        scale = needed / width
+        width, height = needed, height * scale
+    plan.size = (width, height)
+    return plan
+
+
+def _fit_once(plan: Plan, width: float, height: float, text_width) -> float:
+    top, ch = TOP, max(height - TOP - BOTTOM, 80)
+    columns = plan.columns
+    options: dict[int, tuple] = {}
+    widths = []
+    for i, column in enumerate(columns):
+        label = max(text_width(column.title, "title"), text_width(column.detail, "detail"))
+        if column.kind == "input":
+            side = int(max(28, min((ch - 2 * CAPTION - 6) / 2, 168)))
+            side = side - side % 28 if side >= 84 else side
+            column.side = side
+            label = max(label, text_width("w₂₅^[1] · what it looks for", "caption"))
+            content = side
+        elif column.kind in ("dense", "output"):
+            n = column.layer.units
+            pitch = min(ch / n, 30.0)
+            column.radius = max(2.5, min(pitch * (0.4 if column.kind == "dense" else 0.38), 11.0))
+            content = 2 * column.radius + (OUTPUT_LABEL + 6 if column.kind == "output" else 10)
+        else:
+            opts = []
+            for c in range(1, column.channels + 1):   # only options that make the tiles bigger
+                option = _map_option(column, c, ch)
+                if not opts or option[1] > opts[-1][1]:
+                    opts.append(option)
+            start = next((k for k, o in enumerate(opts) if o[1] >= 3), len(opts) - 1)
+            options[i] = (opts, start)
+            content = opts[start][3]
+        widths.append((label, content))
+
+    def total(gap_sum: float) -> float:
+        return 2 * MARGIN + sum(max(lab, con) for lab, con in widths) + gap_sum
+
+    n_gaps = len(columns) - 1
+    min_gaps = [float(MIN_LINK_GAP if g in plan.links else MIN_GAP) for g in range(n_gaps)]
+    # grow the mosaic/grid whose tiles are smallest (relative to their best size) while it fits
+    while True:
+        room = width - total(sum(min_gaps))
+        best = None
+        for i, (opts, k) in options.items():
+            if k + 1 >= len(opts):
+                continue
+            grow = max(widths[i][0], opts[k + 1][3]) - max(widths[i][0], opts[k][3])
+            if grow > room:
+                continue
+            score = opts[k][1] / _best_tile(columns[i])
+            if best is None or score < best[0]:
+                best = (score, i)
+        if best is None:
+            break
+        i = best[1]
+        opts, k = options[i]
+        options[i] = (opts, k + 1)
+        widths[i] = (widths[i][0], opts[k + 1][3])
+
+    # spare width to the gaps: node-link gaps want most, capped so the picture stays compact
+    gaps = list(min_gaps)
+    caps = [300.0 if g in plan.links else 64.0 for g in range(n_gaps)]
+    weights = [4.0 if g in plan.links else 1.0 for g in range(n_gaps)]
+    spare = width - total(sum(gaps))
+    while spare > 0.5:
+        open_ = [g for g in range(n_gaps) if gaps[g] < caps[g] - 1e-6]
+        if not open_:
+            break
+        share = spare / sum(weights[g] for g in open_)
+        used = 0.0
+        for g in open_:
+            add = min(share * weights[g], caps[g] - gaps[g])
+            gaps[g] += add
+            used += add
+        spare -= used
+    needed = total(sum(gaps))
+    x = MARGIN + max(0.0, (width - needed) / 2)
+
+    for i, column in enumerate(columns):
+        label, content = widths[i]
+        column.x, column.width = x, max(label, content)
+        cx = x + column.width / 2
+        if i in options:
+            opts, k = options[i]
+            column.cols, column.tile, column.gap, w, h = opts[k]
+            column.content = (round(cx - w / 2), round(top + (ch - h) / 2), w, h)
+        elif column.kind == "input":
+            column.content = (round(cx - column.side / 2), top, column.side, ch)
+        else:
+            n = column.layer.units
+            pitch = min(ch / n, 30.0)
+            h = pitch * n
+            node_x = cx - (OUTPUT_LABEL + 6 if column.kind == "output" else 0) / 2
+            column.content = (node_x, top + (ch - h) / 2 + pitch / 2, pitch, h)
+        x += column.width + (gaps[i] if i < n_gaps else 0)
+    plan.gaps = gaps
+    _place_chips(plan, top + ch + 5, width, text_width)
+    return needed
+
+
+def _place_chips(plan: Plan, y: float, width: float, text_width) -> None:
+    boxes = []
+    for g, infos in enumerate(plan.chips):
+        if not infos:
+            continue
+        left, right = plan.columns[g], plan.columns[g + 1]
+        centre = (left.x + left.width + right.x) / 2
+        ws = [text_width(info.chip, "chip") + 14 for info in infos]
+        x = centre - (sum(ws) + 4 * (len(ws) - 1)) / 2
+        for info, w in zip(infos, ws):
+            boxes.append([info, x, y, w])
+            x += w + 4
+    for a, b in zip(boxes, boxes[1:]):          # push overlapping chips apart, left to right
+        b[1] = max(b[1], a[1] + a[3] + 4)
+    overflow = (boxes[-1][1] + boxes[-1][3] - (width - 2)) if boxes else 0
+    if overflow > 0:
+        for box in reversed(boxes):
+            box[1] -= overflow
+    plan.chip_boxes = [tuple(box) for box in boxes]
+
+
+# ----- node positions ---------------------------------------------------------------------------
+def node_positions(column: Column) -> np.ndarray:
+    """(n, 2) centres of a dense/output column's neurons, or of a grid's cells."""
+    if column.kind in ("dense", "output"):
+        x, y0, pitch, _ = column.content
+        n = column.layer.units
+        return np.column_stack([np.full(n, x), y0 + pitch * np.arange(n)])
+    x, y, _, _ = column.content
+    pitch = column.tile + column.gap
+    k = np.arange(column.channels)
+    return np.column_stack([x + (k % column.cols) * pitch + column.tile / 2,
+                            y + (k // column.cols) * pitch + column.tile / 2])
+
+
+def mosaic_index(shape: tuple[int, int, int], cols: int, tile: int, gap: int) -> np.ndarray:
+    """For values of ``shape`` (h, w, c) drawn as c tiles, ``cols`` per row, each ``tile`` pixels
+    high (width by aspect) with ``gap`` pixels between: the (H, W) int array giving, for every
+    pixel of the picture, its index in ``values.ravel()`` — or ``h*w*c`` for gap/padding pixels."""
+    h, w, c = shape
+    tile_w = max(1, round(tile * w / h))
+    rows = math.ceil(c / cols)
+    ys = np.arange(rows * (tile + gap) - gap)
+    xs = np.arange(cols * (tile_w + gap) - gap)
+    ty, iy = np.divmod(ys, tile + gap)
+    tx, ix = np.divmod(xs, tile_w + gap)
+    src_y = (iy * h) // tile
+    src_x = (ix * w) // tile_w
+    channel = ty[:, None] * cols + tx[None, :]
+    index = (src_y[:, None] * w + src_x[None, :]) * c + channel
+    blank = (iy[:, None] >= tile) | (ix[None, :] >= tile_w) | (channel >= c)
+    return np.where(blank, h * w * c, index).astype(np.intp)
+
+
+def mosaic_cols(c: int, aspect: float = 1.0) -> int:
+    """Tiles per row for a near-square (or ``aspect`` wide) mosaic of ``c`` tiles."""
+    return max(1, min(c, math.ceil(math.sqrt(c * aspect))))
+
+
+def tile_at(column: Column, x: float, y: float) -> tuple[int, int, int] | None:
+    """(channel, row, col) of the data under scene point (x, y) in a mosaic/grid column."""
+    cx, cy, w, h = column.content
+    nh, nw = column.native
+    tile_w = max(1, round(column.tile * nw / nh))
+    px, py = int(x - cx), int(y - cy)
+    if not (0 <= px < w and 0 <= py < h):
+        return None
+    tx, ix = divmod(px, tile_w + column.gap)
+    ty, iy = divmod(py, column.tile + column.gap)
+    channel = ty * column.cols + tx
+    if ix >= tile_w or iy >= column.tile or channel >= column.channels:
+        return None
+    return channel, (iy * nh) // column.tile, (ix * nw) // tile_w
+
+
+def tile_rect(column: Column, channel: int) -> tuple[float, float, float, float]:
+    cx, cy, _, _ = column.content
+    nh, nw = column.native
+    tile_w = max(1, round(column.tile * nw / nh))
+    ty, tx = divmod(channel, column.cols)
+    return cx + tx * (tile_w + column.gap), cy + ty * (column.tile + column.gap), tile_w, column.tile
+
+
+# ----- colour ---------------------------------------------------------------------------------------
+def ramp(stops: list[tuple[float, QColor | str]], n: int = 256) -> np.ndarray:
+    """An (n + 1, 4) uint8 RGBA lookup table through the colour stops; the extra last row is
+    transparent (the gap/padding colour of mosaics)."""
+    xs = np.array([s for s, _ in stops])
+    rgba = np.array([QColor(c).getRgb() for _, c in stops], dtype=float)
+    t = np.linspace(0.0, 1.0, n)
+    lut = np.column_stack([np.interp(t, xs, rgba[:, k]) for k in range(4)])
+    return np.vstack([np.round(lut), [0, 0, 0, 0]]).astype(np.uint8)
+
+
+# Feature maps glow on a dark tile in both palettes, like the input preview (white ink on black).
+TILE_SEQUENTIAL = ramp([(0.0, "#0b1020"), (0.3, "#1e3a8a"), (0.62, "#3b82f6"), (0.85, "#93c5fd"),
+                        (1.0, "#f8fafc")])
+TILE_DIVERGING = ramp([(0.0, "#fed7aa"), (0.2, "#f97316"), (0.4, "#7c2d12"), (0.5, "#0b1020"),
+                       (0.6, "#1e3a8a"), (0.8, "#3b82f6"), (1.0, "#e0f2fe")])
+
+
+def level_index(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
+    """Values mapped linearly from [lo, hi] to lookup-table rows 0..255 (clipped)."""
+    span = hi - lo if hi > lo else 1.0
+    return np.clip((np.asarray(values, dtype=np.float32) - lo) * (255.0 / span) + 0.5, 0, 255).astype(np.intp)
+
+
+def value_range(values: np.ndarray, activation: str | None) -> tuple[float, float, bool]:
+    """(lo, hi, signed) used to colour a layer: sigmoid/softmax on their fixed 0..1, tanh on
+    −1..1, anything non-negative (relu, pooling of relu) on 0..max, the rest symmetric."""
+    if activation in ("sigmoid", "softmax"):
+        return 0.0, 1.0, False
+    if activation == "tanh":
+        return -1.0, 1.0, True
+    if values.size == 0:
+        return 0.0, 1.0, False
+    top = float(np.max(np.abs(values)))
+    top = top if top > 1e-12 else 1.0
+    if float(np.min(values)) >= 0.0:
+        return 0.0, top, False
+    return -top, top, True
+
+
+def channel_scale(values: np.ndarray, floor: float = 0.05) -> np.ndarray:
+    """Per-channel colour scale of (h, w, c) maps: each channel's own max |value|, but at least
+    ``floor`` of the layer's max, so a nearly silent channel stays dark instead of showing noise."""
+    peak = np.max(np.abs(values), axis=(0, 1))
+    layer = float(peak.max()) if peak.size else 0.0
+    return np.maximum(peak, max(layer * floor, 1e-12))
+
+
+def fmt(x: float, digits: int = 4) -> str:
+    """A number for the hover text: fixed decimals, a real minus sign."""
+    return f"{x:.{digits}f}".replace("-", "−")
+
+
+def fmt_small(x: float) -> str:
+    """A tiny difference such as 3e-07, or 0."""
+    if x == 0:
+        return "0"
+    mantissa, exponent = f"{x:.0e}".split("e")
+    return f"{mantissa}e{int(exponent)}".replace("-", "−")
