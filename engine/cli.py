@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 import sys
 import time
 from pathlib import Path
@@ -36,10 +35,9 @@ def _load(model: str | None):
 class ProgressBar:
     """A one-line training progress bar on a terminal (per-epoch lines when not a terminal)."""
 
-    def __init__(self, stream: TextIO = sys.stderr, width: int = 28):
-        self.stream, self.width = stream, width
-        self.live = stream.isatty()
-        self._acc = math.nan
+    def __init__(self, stream: TextIO | None = None, width: int = 28):
+        self.stream, self.width = stream or sys.stderr, width
+        self.live = self.stream.isatty()
 
     def batch(self, p) -> None:
         if not self.live:
@@ -47,7 +45,7 @@ class ProgressBar:
         filled = int(self.width * p.step / p.steps_per_epoch)
         bar = "█" * filled + "·" * (self.width - filled)
         self.stream.write(f"\repoch {p.epoch + 1}/{p.epochs} {bar} {p.step}/{p.steps_per_epoch} "
-                          f"loss {p.loss:.4f}  {p.samples_per_second:,.0f} img/s  "
+                          f"loss {p.mean_loss:.4f}  acc {p.accuracy:.4f}  {p.samples_per_second:,.0f} img/s  "
                           f"ETA {_duration(p.seconds_left)}  ")
         self.stream.flush()
 

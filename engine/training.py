@@ -57,6 +57,8 @@ class BatchProgress:
     step: int                  # batches done in this epoch
     steps_per_epoch: int
     loss: float                # last batch's loss
+    mean_loss: float           # running means over this epoch so far (smooth, for a progress line)
+    accuracy: float
     losses: np.ndarray
     positions: np.ndarray
     samples_per_second: float
@@ -289,9 +291,9 @@ def _make_monitor_class():
                 self._last_good = self.model.get_weights()
                 self._last_snapshot = now
             if now - self._last_report >= self.run._report_interval or self.step == self.steps:
-                self._report(now, loss)
+                self._report(now, loss, mean, float(logs.get("accuracy", math.nan)))
 
-        def _report(self, now: float, loss: float) -> None:
+        def _report(self, now: float, loss: float, mean_loss: float, accuracy: float) -> None:
             self._last_report = now
             start, self._reported = self._reported, self.step
             elapsed = max(now - self._epoch_start - self._paused_time, 1e-9)
@@ -302,7 +304,8 @@ def _make_monitor_class():
             if self.run._on_batch is not None:
                 self.run._on_batch(BatchProgress(
                     epoch=self.epoch, epochs=self.epochs, step=self.step, steps_per_epoch=self.steps,
-                    loss=loss, losses=self._losses[start:self.step].copy(),
+                    loss=loss, mean_loss=mean_loss, accuracy=accuracy,
+                    losses=self._losses[start:self.step].copy(),
                     positions=self.epoch + np.arange(start + 1, self.step + 1) / self.steps,
                     samples_per_second=rate, seconds_left=seconds_left))
 
