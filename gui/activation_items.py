@@ -7,16 +7,15 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem, QGraphicsRectItem,
                                QGraphicsSimpleTextItem, QGraphicsTextItem)
 
 from gui import theme
-from gui.activation_layout import (TILE_DIVERGING, TILE_SEQUENTIAL, Column, channel_scale, level_index,
-                                   mosaic_index, node_positions, ramp, value_range)
+from gui.activation_colors import (GREY, TILE_DIVERGING, TILE_SEQUENTIAL, Colors, channel_scale,
+                                   level_index, value_range)
+from gui.activation_layout import CHIP_HEIGHT, Column, mosaic_index, node_positions
 from gui.prediction_panel import UNSURE_BELOW, percent_text, top_two
-
-GREY = ramp([(0.0, "#000000"), (1.0, "#ffffff")])
 
 
 def pixel_font(pixels: int, bold: bool = False) -> QFont:
@@ -28,31 +27,6 @@ def pixel_font(pixels: int, bold: bool = False) -> QFont:
 
 FONTS = {"title": pixel_font(12, bold=True), "detail": pixel_font(11), "chip": pixel_font(10),
          "caption": pixel_font(11), "digit": pixel_font(12, bold=True), "percent": pixel_font(11)}
-
-
-class Colors:
-    """Everything the drawers colour with, derived from a palette (light or dark)."""
-
-    def __init__(self, palette: QPalette):
-        self.window = palette.color(QPalette.ColorRole.Window)
-        self.text, self.muted = theme.text(palette), theme.muted(palette)
-        self.faint = theme.mix(self.muted, self.window, 0.45)
-        self.accent, self.unsure = theme.accent(palette), theme.unsure(palette)
-        self.track = theme.mix(theme.neutral_bar(palette), self.window, 0.35)
-        self.outline = theme.mix(theme.neutral_bar(palette), self.text, 0.25)
-        dark = theme.is_dark(palette)
-        deep = QColor("#1e3a8a") if not dark else QColor("#bfdbfe")
-        self.chip_fill = theme.mix(self.track, self.window, 0.55)
-        # neurons: quiet track colour at 0, the accent at the layer's strongest, deeper beyond
-        self.node_lut = ramp([(0.0, self.track), (0.55, theme.mix(self.track, self.accent, 0.75)),
-                              (0.85, self.accent), (1.0, deep)])
-        self.node_div = ramp([(0.0, theme.mix(self.unsure, self.text, 0.2)), (0.25, self.unsure),
-                              (0.5, self.track), (0.75, self.accent), (1.0, deep)])
-        self.node_brushes = [QBrush(QColor(*map(int, rgba))) for rgba in self.node_lut[:256]]
-        self.div_brushes = [QBrush(QColor(*map(int, rgba))) for rgba in self.node_div[:256]]
-        light, dark_text = QColor("#ffffff"), QColor("#1f2933")
-        self.on_fill = [light if QColor(*map(int, rgba)).lightnessF() < 0.55 else dark_text
-                        for rgba in self.node_lut[:256]]
 
 
 def text_item(scene, text: str, font: str, color: QColor, z: float = 3) -> QGraphicsSimpleTextItem:
@@ -172,7 +146,7 @@ class DenseDrawer(Drawer):
     def place(self) -> None:
         super().place()
         pos = node_positions(self.column)
-        self.nodes.setData(pos=pos, size=2 * self.column.radius, symbol="o",
+        self.nodes.setData(pos=pos, size=2 * self.column.radius / self.column.scale, symbol="o",
                            pen=pg.mkPen(self.colors.outline, width=1))
         self.show(self.values)
 
@@ -211,9 +185,9 @@ class OutputDrawer(DenseDrawer):
     def place(self) -> None:
         Drawer.place(self)
         pos = node_positions(self.column)
-        r = self.column.radius
-        self.nodes.setData(pos=pos, size=2 * r, symbol="o", pen=pg.mkPen(self.colors.outline, width=1))
-        self.ring.setData(pos=pos[:1], size=2 * r + 7, symbol="o", brush=None)
+        r, scale = self.column.radius, self.column.scale    # scatter sizes are in screen pixels
+        self.nodes.setData(pos=pos, size=2 * r / scale, symbol="o", pen=pg.mkPen(self.colors.outline, width=1))
+        self.ring.setData(pos=pos[:1], size=(2 * r + 7) / scale, symbol="o", brush=None)
         for d, (x, y) in enumerate(pos):
             put(self.digits[d], x + 0.5, y, ax=0.5, ay=0.5)
             put(self.percents[d], x + r + 6, y, ax=0.0, ay=0.5)
@@ -241,7 +215,8 @@ class OutputDrawer(DenseDrawer):
         winner, runner_up = top_two(p)
         sure = p[winner] >= UNSURE_BELOW
         mark = c.accent if sure else c.unsure
-        self.ring.setData(pos=node_positions(self.column)[winner:winner + 1],
+        self.ring.setData(pos=node_positions(self.column)[winner:winner + 1], symbol="o",
+                          size=(2 * self.column.radius + 7) / self.column.scale,
                           pen=pg.mkPen(mark, width=2.2), brush=None)
         self.ring.setVisible(True)
         for d in range(10):
@@ -350,6 +325,28 @@ class InputDrawer(Drawer):
         self.inspect(None if self.weights is None else self.weights, self._caption_html, self.hint.text())
 
 
+class _StaticLines(QGraphicsItem):
+    """Faint lines for every weight: painted once into a cached pixmap (they change only with
+    the weights or the layout), behind the live lines of its parent."""
+
+    def __init__(self, parent: QGraphicsItem):
+        super().__init__(parent)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.lines: list[QLineF] = []
+        self.pen = QPen()
+        self.rect = QRectF()
+
+    def boundingRect(self) -> QRectF:
+        return self.rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        if self.lines:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(self.pen)
+            painter.drawLines(self.lines)
+
+
 class Connections(QGraphicsObject):
     """Lines between two consecutive dense layers: faint static ones for every weight (small
     layers only), and the live strongest contributions w_ij·a_i per target neuron, coloured by
@@ -361,33 +358,36 @@ class Connections(QGraphicsObject):
         super().__init__()
         self.setZValue(0)
         self._rect = QRectF()
-        self._static: list[QLineF] = []
+        self._static = _StaticLines(self)
         self._live: list[list[QLineF]] = [[] for _ in range(6)]   # (sign, step) → lines
         self.count = 0
         self.recolor(colors)
 
     def recolor(self, colors: Colors) -> None:
+        # Opaque colours pre-mixed with the background, flat caps: Qt's raster engine draws these
+        # antialiased lines ~10-40× faster than translucent or round-capped ones.
         self._pens = []
         for sign_color in (colors.accent, colors.unsure):
             for _, width, alpha in self.STEPS:
-                color = QColor(sign_color)
-                color.setAlpha(alpha)
-                pen = QPen(color, width)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                pen = QPen(theme.mix(colors.window, sign_color, alpha / 255), width)
+                pen.setCapStyle(Qt.PenCapStyle.FlatCap)
                 self._pens.append(pen)
-        faint = QColor(colors.outline)
-        faint.setAlpha(34)
-        self._faint = QPen(faint, 0.6)
+        faint = QPen(theme.mix(colors.window, colors.outline, 0.14), 0.6)
+        faint.setCapStyle(Qt.PenCapStyle.FlatCap)
+        self._static.pen = faint
+        self._static.update()
         self.update()
 
     def set_area(self, rect: QRectF) -> None:
         self.prepareGeometryChange()
+        self._static.prepareGeometryChange()
         self._rect = QRectF(rect)
+        self._static.rect = QRectF(rect)
 
     def set_static(self, src: np.ndarray, dst: np.ndarray) -> None:
         """Every source → every target (call with empty arrays for none)."""
-        self._static = [QLineF(x0, y0, x1, y1) for x1, y1 in dst for x0, y0 in src]
-        self.update()
+        self._static.lines = [QLineF(x0, y0, x1, y1) for x1, y1 in dst for x0, y0 in src]
+        self._static.update()
 
     def set_lines(self, src: np.ndarray, dst: np.ndarray, contributions: np.ndarray | None, k: int) -> None:
         """Show the ``k`` strongest |contributions| (n_src, n_dst) into each target."""
@@ -416,9 +416,6 @@ class Connections(QGraphicsObject):
 
     def paint(self, painter: QPainter, option, widget=None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self._static:
-            painter.setPen(self._faint)
-            painter.drawLines(self._static)
         for index in (2, 5, 1, 4, 0, 3):        # weakest first: the strong ones on top
             if self._live[index]:
                 painter.setPen(self._pens[index])
@@ -439,11 +436,11 @@ class Chip:
         self.recolor(colors)
 
     def place(self, x: float, y: float, w: float) -> None:
-        self.rect = QRectF(x, y, w, 16)
+        self.rect = QRectF(x, y, w, CHIP_HEIGHT)
         path = QPainterPath()
-        path.addRoundedRect(self.rect, 8, 8)
+        path.addRoundedRect(self.rect, CHIP_HEIGHT / 2, CHIP_HEIGHT / 2)
         self.box.setPath(path)
-        put(self.text, x + w / 2, y + 8, ay=0.5)
+        put(self.text, x + w / 2, y + CHIP_HEIGHT / 2, ay=0.5)
 
     def recolor(self, colors: Colors) -> None:
         self.box.setBrush(colors.chip_fill)
@@ -452,13 +449,16 @@ class Chip:
 
 
 class Highlight:
-    """The hover marker: a ring around a neuron or a frame around a tile/pixel."""
+    """A marker: a ring around a neuron or a frame around a tile/pixel. The hover marker is in
+    the text colour; the inspector's (which neuron/channel it shows) in the accent colour."""
 
-    def __init__(self, scene, colors: Colors):
+    def __init__(self, scene, colors: Colors, role: str = "text", grow: float = 1.5):
+        self.role, self.grow = role, grow
         self.ring = pg.ScatterPlotItem(pxMode=True, antialias=True)
         self.frame = QGraphicsRectItem()
-        self.ring.setZValue(5)
-        self.frame.setZValue(5)
+        z = 5 if role == "text" else 4.5
+        self.ring.setZValue(z)
+        self.frame.setZValue(z)
         scene.addItem(self.ring)
         scene.addItem(self.frame)
         self.items = [self.ring, self.frame]
@@ -466,18 +466,23 @@ class Highlight:
         self.hide()
 
     def recolor(self, colors: Colors) -> None:
-        self.pen = pg.mkPen(colors.text, width=1.6)
+        self.pen = pg.mkPen(getattr(colors, self.role), width=1.6)
         self.frame.setPen(self.pen)
         self.frame.setBrush(Qt.BrushStyle.NoBrush)
+        if self.ring.isVisible():
+            self.ring.setPen(self.pen)
 
-    def at_node(self, pos: QPointF, radius: float) -> None:
+    def at_node(self, pos: QPointF, radius: float, scale: float = 1.0) -> None:
+        """Ring a node of ``radius`` (scene units; ``scale`` scene units per screen pixel)."""
         self.frame.setVisible(False)
-        self.ring.setData(pos=[(pos.x(), pos.y())], size=2 * radius + 6, symbol="o", pen=self.pen, brush=None)
+        self.ring.setData(pos=[(pos.x(), pos.y())], size=2 * (radius / scale + 2 * self.grow), symbol="o",
+                          pen=self.pen, brush=None)
         self.ring.setVisible(True)
 
     def at_rect(self, rect: QRectF) -> None:
         self.ring.setVisible(False)
-        self.frame.setRect(rect.adjusted(-1.5, -1.5, 1.5, 1.5))
+        g = self.grow
+        self.frame.setRect(rect.adjusted(-g, -g, g, g))
         self.frame.setVisible(True)
 
     def hide(self) -> None:

@@ -1,8 +1,7 @@
 """The activation view's plan and geometry: which layer becomes which column, how wide each
-column is, where every neuron and feature-map tile sits, and the colour scales. No widgets here.
+column is, where every neuron and feature-map tile sits, and what is under a point. No widgets.
 
-A model is read into ``LayerInfo`` rows (one per ``Prediction.activations`` entry, i.e. every
-model layer but the InputLayer). Layers with something to show become columns, left to right:
+Layers with something to show (see ``activation_model.LayerInfo.role``) become columns, left to right:
 the input, feature-map mosaics (Conv2D, pooling), dense columns (≤ ``COLUMN_MAX`` units, one
 circle per neuron) or dense grids (wider layers), and the output. Layers with nothing to show
 (Flatten, Dropout, Reshape, BatchNormalization…) become chips between columns.
@@ -18,10 +17,10 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtGui import QColor
+
+from gui.activation_model import LayerInfo
 
 COLUMN_MAX = 32          # dense layers up to this many units are a column of circles; wider: a grid
-MAP_KINDS = ("Conv2D", "MaxPooling2D", "AveragePooling2D", "DepthwiseConv2D", "SeparableConv2D")
 MARGIN = 10              # left and right edge of the scene
 TOP = 36                 # band for the two-line column titles
 BOTTOM = 24              # band for the chips of passing layers
@@ -29,89 +28,11 @@ MIN_GAP = 14
 MIN_LINK_GAP = 64        # a node-link gap needs room for its lines to read
 OUTPUT_LABEL = 36        # room right of the output neurons for "100%"
 CAPTION = 16             # one caption line in the input column
-SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-@dataclass(frozen=True)
-class LayerInfo:
-    """One model layer as the view sees it. ``index`` is its position in
-    ``Prediction.activations``; ``number`` is the course's layer number l for Dense layers
-    (1 = first dense layer; the input is a^[0]), the 1-based count of its kind otherwise."""
-
-    index: int
-    name: str
-    kind: str
-    shape: tuple[int, ...]
-    activation: str | None
-    role: str                 # "dense", "output", "maps" or "chip"
-    number: int = 0
-    rate: float | None = None
-
-    @property
-    def units(self) -> int:
-        return int(np.prod(self.shape))
-
-    @property
-    def title(self) -> str:
-        if self.role == "output":
-            return f"Output · layer {self.number}"
-        if self.role == "dense":
-            return f"Layer {self.number}"
-        return {"Conv2D": f"Conv {self.number}", "MaxPooling2D": "Max pool",
-                "AveragePooling2D": "Avg pool"}.get(self.kind, self.kind)
-
-    @property
-    def detail(self) -> str:
-        if self.role == "output":
-            return "10 digits · softmax"
-        if self.role == "dense":
-            return f"{self.units} · {self.activation}"
-        if len(self.shape) == 3:
-            h, w, c = self.shape
-            return f"{c} @ {h}×{w}"
-        return "×".join(map(str, self.shape))
-
-    @property
-    def chip(self) -> str:
-        """The short name of a passing layer."""
-        if self.kind == "Dropout":
-            return f"Dropout {round(100 * (self.rate or 0))}%"
-        if self.kind == "BatchNormalization":
-            return "BatchNorm"
-        if self.kind == "Activation":
-            return self.activation or "Activation"
-        return self.kind
-
-    def notation(self, unit: int | None = None, letter: str = "a", html: bool = True) -> str:
-        """Course notation: a_j^[l] (html: with <sub>/<sup>; plain: a₃^[2])."""
-        j = "" if unit is None else str(unit)
-        if html:
-            return f"{letter}<sub>{j}</sub><sup>[{self.number}]</sup>"
-        return f"{letter}{j.translate(SUBSCRIPT)}^[{self.number}]"
-
-
-def describe_model(model) -> list[LayerInfo]:
-    """The model's layers (InputLayer skipped), each given its role in the picture."""
-    layers = [layer for layer in model.layers if type(layer).__name__ != "InputLayer"]
-    dense_total = sum(type(layer).__name__ == "Dense" for layer in layers)
-    counts: dict[str, int] = {}
-    out = []
-    for index, layer in enumerate(layers):
-        kind = type(layer).__name__
-        shape = tuple(int(d) for d in layer.output.shape[1:])
-        activation = getattr(getattr(layer, "activation", None), "__name__", None)
-        counts[kind] = counts.get(kind, 0) + 1
-        if kind == "Dense":
-            is_output = counts[kind] == dense_total and index == len(layers) - 1 and shape == (10,)
-            role = "output" if is_output else "dense"
-        elif len(shape) == 3 and (kind in MAP_KINDS or kind not in ("BatchNormalization", "Dropout",
-                                                                      "Reshape", "Activation")):
-            role = "maps"
-        else:
-            role = "chip"
-        out.append(LayerInfo(index, layer.name, kind, shape, activation, role, counts[kind],
-                             getattr(layer, "rate", None)))
-    return out
+CHIP_HEIGHT = 16
+HINT_AUTO, HINT_PINNED, HINT_IDLE = "most active · click to pick", "click it again to unpin", "click a neuron to pick"
+INSPECTOR_HINTS = (HINT_AUTO, HINT_PINNED, HINT_IDLE, "Weights into a₂₅[1]")   # the input column fits these
+INPUT = -1               # the layer index of the input image in hits
+INSPECTOR = -2           # ... and of the inspector under it
 
 
 @dataclass
@@ -131,6 +52,7 @@ class Column:
     gap: int = 1
     radius: float = 4.0       # dense / output: node radius
     side: int = 28            # input: side of the input and inspector squares
+    scale: float = 1.0        # scene units per screen pixel (> 1 when a model is shrunk to fit)
 
     @property
     def channels(self) -> int:
@@ -193,9 +115,10 @@ def make_plan(layers: list[LayerInfo]) -> Plan:
 
 # ----- sizing -----------------------------------------------------------------------------------
 def _best_tile(column: Column) -> int:
-    """The tile size a mosaic stops growing at: 3× the data for small maps, 24..64 px."""
+    """The tile size a mosaic stops growing at: 3× the data for small maps, 24..64 px; 10 px
+    for the cells of a dense grid (neurons, not pictures: they need not be big)."""
     nh, nw = column.native
-    return 16 if column.kind == "grid" else int(max(24, min(3 * max(nh, nw), 64)))
+    return 10 if column.kind == "grid" else int(max(24, min(3 * max(nh, nw), 64)))
 
 
 def _map_option(column: Column, cols: int, height: float) -> tuple[int, int, int, float, float]:
@@ -214,6 +137,7 @@ def _map_option(column: Column, cols: int, height: float) -> tuple[int, int, int
 def fit(plan: Plan, width: float, height: float, text_width) -> Plan:
     """Place every column of ``plan`` in a ``width``×``height`` pixel area (in place; returns plan).
     ``text_width(text, kind)`` measures a label ("title", "detail", "chip" or "caption")."""
+    screen_width = width
     for _ in range(4):   # shrink-to-fit: a model too wide for the area is laid out bigger, then scaled
         needed = _fit_once(plan, width, height, text_width)
         if needed <= width + 0.5:
@@ -221,6 +145,8 @@ def fit(plan: Plan, width: float, height: float, text_width) -> Plan:
         scale = needed / width
         width, height = needed, height * scale
     plan.size = (width, height)
+    for column in plan.columns:
+        column.scale = width / screen_width
     return plan
 
 
@@ -235,7 +161,7 @@ def _fit_once(plan: Plan, width: float, height: float, text_width) -> float:
             side = int(max(28, min((ch - 2 * CAPTION - 6) / 2, 168)))
             side = side - side % 28 if side >= 84 else side
             column.side = side
-            label = max(label, text_width("w₂₅^[1] · what it looks for", "caption"))
+            label = max(label, *(text_width(hint, "caption") for hint in INSPECTOR_HINTS))
             content = side
         elif column.kind in ("dense", "output"):
             n = column.layer.units
@@ -373,11 +299,6 @@ def mosaic_index(shape: tuple[int, int, int], cols: int, tile: int, gap: int) ->
     return np.where(blank, h * w * c, index).astype(np.intp)
 
 
-def mosaic_cols(c: int, aspect: float = 1.0) -> int:
-    """Tiles per row for a near-square (or ``aspect`` wide) mosaic of ``c`` tiles."""
-    return max(1, min(c, math.ceil(math.sqrt(c * aspect))))
-
-
 def tile_at(column: Column, x: float, y: float) -> tuple[int, int, int] | None:
     """(channel, row, col) of the data under scene point (x, y) in a mosaic/grid column."""
     cx, cy, w, h = column.content
@@ -402,62 +323,61 @@ def tile_rect(column: Column, channel: int) -> tuple[float, float, float, float]
     return cx + tx * (tile_w + column.gap), cy + ty * (column.tile + column.gap), tile_w, column.tile
 
 
-# ----- colour ---------------------------------------------------------------------------------------
-def ramp(stops: list[tuple[float, QColor | str]], n: int = 256) -> np.ndarray:
-    """An (n + 1, 4) uint8 RGBA lookup table through the colour stops; the extra last row is
-    transparent (the gap/padding colour of mosaics)."""
-    xs = np.array([s for s, _ in stops])
-    rgba = np.array([QColor(c).getRgb() for _, c in stops], dtype=float)
-    t = np.linspace(0.0, 1.0, n)
-    lut = np.column_stack([np.interp(t, xs, rgba[:, k]) for k in range(4)])
-    return np.vstack([np.round(lut), [0, 0, 0, 0]]).astype(np.uint8)
+def unit_position(column: Column, unit: int, at: tuple[int, int] = (0, 0)) -> tuple[float, float]:
+    """Scene position of a neuron, of pixel ``at`` of a channel's tile, or (input) of pixel
+    ``unit`` = row*28 + col of the input image."""
+    if column.kind in ("dense", "output"):
+        x, y = node_positions(column)[unit]
+        return float(x), float(y)
+    if column.kind == "input":
+        x, y, side, _ = column.content
+        r, c = divmod(unit, 28)
+        return x + (c + 0.5) * side / 28, y + (r + 0.5) * side / 28
+    x, y, w, h = tile_rect(column, unit)
+    nh, nw = column.native
+    return x + (at[1] + 0.5) * w / nw, y + (at[0] + 0.5) * h / nh
 
 
-# Feature maps glow on a dark tile in both palettes, like the input preview (white ink on black).
-TILE_SEQUENTIAL = ramp([(0.0, "#0b1020"), (0.3, "#1e3a8a"), (0.62, "#3b82f6"), (0.85, "#93c5fd"),
-                        (1.0, "#f8fafc")])
-TILE_DIVERGING = ramp([(0.0, "#fed7aa"), (0.2, "#f97316"), (0.4, "#7c2d12"), (0.5, "#0b1020"),
-                       (0.6, "#1e3a8a"), (0.8, "#3b82f6"), (1.0, "#e0f2fe")])
+def hit(plan: Plan, x: float, y: float) -> tuple[int, int | None, tuple[int, int] | None] | None:
+    """(layer_index, unit, at) under scene point (x, y): a neuron, a channel's pixel ``at``, a
+    pixel of the input (layer INPUT, unit row*28+col) or a chip (unit None); None for nothing."""
+    for info, cx, cy, w in plan.chip_boxes:
+        if cx <= x <= cx + w and cy <= y <= cy + CHIP_HEIGHT:
+            return info.index, None, None
+    for column in plan.columns:
+        if not column.x - 6 <= x <= column.x + column.width + 6:
+            continue
+        if column.kind == "input":
+            cx, cy, side, _ = column.content
+            if cx <= x < cx + side and cy <= y < cy + side:
+                r, c = int((y - cy) * 28 / side), int((x - cx) * 28 / side)
+                return INPUT, r * 28 + c, (r, c)
+            return None
+        if column.kind in ("dense", "output"):
+            nodes = node_positions(column)
+            d = np.hypot(nodes[:, 0] - x, nodes[:, 1] - y)
+            j = int(np.argmin(d))
+            return (column.layer.index, j, None) if d[j] <= column.radius + 3 else None
+        found = tile_at(column, x, y)
+        if found is None:
+            return None
+        channel, r, c = found
+        return column.layer.index, channel, None if column.kind == "grid" else (r, c)
+    return None
 
 
-def level_index(values: np.ndarray, lo: float, hi: float) -> np.ndarray:
-    """Values mapped linearly from [lo, hi] to lookup-table rows 0..255 (clipped)."""
-    span = hi - lo if hi > lo else 1.0
-    return np.clip((np.asarray(values, dtype=np.float32) - lo) * (255.0 / span) + 0.5, 0, 255).astype(np.intp)
-
-
-def value_range(values: np.ndarray, activation: str | None) -> tuple[float, float, bool]:
-    """(lo, hi, signed) used to colour a layer: sigmoid/softmax on their fixed 0..1, tanh on
-    −1..1, anything non-negative (relu, pooling of relu) on 0..max, the rest symmetric."""
-    if activation in ("sigmoid", "softmax"):
-        return 0.0, 1.0, False
-    if activation == "tanh":
-        return -1.0, 1.0, True
-    if values.size == 0:
-        return 0.0, 1.0, False
-    top = float(np.max(np.abs(values)))
-    top = top if top > 1e-12 else 1.0
-    if float(np.min(values)) >= 0.0:
-        return 0.0, top, False
-    return -top, top, True
-
-
-def channel_scale(values: np.ndarray, floor: float = 0.05) -> np.ndarray:
-    """Per-channel colour scale of (h, w, c) maps: each channel's own max |value|, but at least
-    ``floor`` of the layer's max, so a nearly silent channel stays dark instead of showing noise."""
-    peak = np.max(np.abs(values), axis=(0, 1))
-    layer = float(peak.max()) if peak.size else 0.0
-    return np.maximum(peak, max(layer * floor, 1e-12))
-
-
-def fmt(x: float, digits: int = 4) -> str:
-    """A number for the hover text: fixed decimals, a real minus sign."""
-    return f"{x:.{digits}f}".replace("-", "−")
-
-
-def fmt_small(x: float) -> str:
-    """A tiny difference such as 3e-07, or 0."""
-    if x == 0:
-        return "0"
-    mantissa, exponent = f"{x:.0e}".split("e")
-    return f"{mantissa}e{int(exponent)}".replace("-", "−")
+def hit_rect(plan: Plan, found) -> tuple[float, float, float, float] | None:
+    """(x, y, w, h) of what ``hit`` found: a neuron's circle, a tile, an input pixel, a chip."""
+    layer_index, unit, at = found
+    if unit is None:
+        info, x, y, w = next(box for box in plan.chip_boxes if box[0].index == layer_index)
+        return x, y, w, CHIP_HEIGHT
+    column = plan.columns[0] if layer_index == INPUT else plan.column_of(layer_index)
+    if column.kind in ("dense", "output"):
+        (x, y), r = unit_position(column, unit), column.radius
+        return x - r, y - r, 2 * r, 2 * r
+    if column.kind == "input":
+        x, y, side, _ = column.content
+        cell = side / 28
+        return x + at[1] * cell, y + at[0] * cell, cell, cell
+    return tile_rect(column, unit)

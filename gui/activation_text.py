@@ -9,9 +9,23 @@ from __future__ import annotations
 import numpy as np
 
 from engine.numpy_forward import ACTIVATIONS
-from gui.activation_layout import LayerInfo, fmt, fmt_small
+from gui.activation_model import LayerInfo, Network
 
 MUTED = "#8a8f98"
+INPUT, INSPECTOR = -1, -2     # as in activation_layout
+
+
+def fmt(x: float, digits: int = 4) -> str:
+    """A number for the hover text: fixed decimals, a real minus sign."""
+    return f"{x:.{digits}f}".replace("-", "−")
+
+
+def fmt_small(x: float) -> str:
+    """A tiny difference such as 3e−7, or 0."""
+    if x == 0:
+        return "0"
+    mantissa, exponent = f"{x:.0e}".split("e")
+    return f"{mantissa}e{int(exponent)}".replace("-", "−")
 
 
 def _muted(text: str) -> str:
@@ -71,10 +85,17 @@ def dense_text(info: LayerInfo, unit: int, weights: list[np.ndarray], a_in: np.n
         lines.append(f"softmax of the 10 outputs → P(y = {j} | x) = <b>{100 * probability:.1f} %</b>")
     W = np.asarray(weights[0], dtype=np.float64)
     contributions = W[:, j] * np.asarray(a_in, dtype=np.float64).ravel()
-    order = np.argsort(-np.abs(contributions))[:3]
-    strongest = ", ".join(f"#{i} {fmt(contributions[i], 2)}" for i in order if contributions[i] != 0)
-    if strongest:
-        lines.append(_muted(f"strongest inputs w·a: {strongest}"))
+    order = [i for i in np.argsort(-np.abs(contributions))[:3] if contributions[i] != 0]
+
+    def source(i: int) -> str:
+        if l == 1 and n_in == 784:
+            return f"pixel ({i // 28}, {i % 28})"
+        return f"a<sub>{i}</sub><sup>[{l - 1}]</sup>"
+
+    if order:
+        strongest = ", ".join(f"{source(i)} {'+' if contributions[i] > 0 else ''}{fmt(contributions[i], 2)}"
+                              for i in order)
+        lines.append(_muted(f"biggest terms w·a: {strongest}"))
     return "<br>".join(lines) + numpy_line(value, np_value)
 
 
@@ -173,3 +194,40 @@ def chip_text(info: LayerInfo, weights: list[np.ndarray], shape_in: tuple[int, .
     else:
         body = f"{shape_in_text} → {shape_out}"
     return f"{head}<br>{body}"
+
+
+def inspector_text(caption: str, weights: np.ndarray | None) -> str:
+    head = f"<b>{caption}</b>"
+    if weights is None:
+        return head
+    top = float(np.max(np.abs(weights)))
+    return (f"{head}<br>blue: positive · orange: negative · dark: near 0 (scale ±{fmt(top, 3)})<br>"
+            + _muted("click a neuron or a channel to pin it here; click it again to follow the most active"))
+
+
+def hover_text(net: Network, prediction, layer_index: int, unit: int | None,
+               at: tuple[int, int] | None = None, numpy_acts: list[np.ndarray] | None = None) -> str:
+    """The hover text of anything in the view (see ActivationView.hover_text)."""
+    p = prediction
+    if layer_index == INPUT:
+        return input_text(None if p is None else p.image, at or divmod(int(unit or 0), 28))
+    info = net.layers[layer_index]
+    weights = net.weights.get(layer_index, [])
+    a_out = None if p is None else p.activations[layer_index].values
+    a_in = None if p is None else net.input_of(p, layer_index)
+    if info.role == "chip" or unit is None:
+        return chip_text(info, weights, net.input_shape(layer_index))
+    if info.role in ("dense", "output"):
+        np_value = None if numpy_acts is None else float(numpy_acts[layer_index].ravel()[unit])
+        probability = None if p is None or info.role != "output" else float(p.probabilities[unit])
+        return dense_text(info, unit, weights, a_in, a_out, int(weights[0].shape[0]), probability, np_value)
+    if at is None and a_out is not None:
+        at = np.unravel_index(int(np.argmax(a_out[:, :, unit])), a_out.shape[:2])
+    at = (0, 0) if at is None else (int(at[0]), int(at[1]))
+    np_value = None if numpy_acts is None else float(numpy_acts[layer_index][at[0], at[1], unit])
+    layer = net.keras_layers[layer_index]
+    if info.kind == "Conv2D":
+        return conv_text(info, unit, at, weights, a_in, a_out, layer.padding, tuple(layer.strides), np_value)
+    if info.kind in ("MaxPooling2D", "AveragePooling2D") and layer.padding == "valid":
+        return pool_text(info, unit, at, tuple(layer.pool_size), tuple(layer.strides), a_in, a_out, np_value)
+    return maps_text(info, unit, at, a_out, np_value)

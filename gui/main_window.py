@@ -10,9 +10,10 @@ import numpy as np
 from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
-                               QSlider, QToolButton, QVBoxLayout, QWidget)
+                               QSlider, QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from engine.resources import SHIPPED_MODELS
+from gui.activation_view import ActivationView
 from gui.canvas import DrawingCanvas
 from gui.engine_session import LoadedModel, load_predictor, load_with_fallback
 from gui.prediction_panel import PredictionPanel
@@ -27,6 +28,24 @@ class RecognitionRequest:
     image: np.ndarray
     seq: int
     settled: bool  # the stroke has ended: this answer is logged
+
+
+class SquareHolder(QWidget):
+    """Keeps one child square and centred in whatever space the layout gives: a digit is drawn
+    in a square, and a wide canvas would only waste room beside it."""
+
+    def __init__(self, child: QWidget):
+        super().__init__()
+        self._child = child
+        child.setParent(self)
+        self.setMinimumSize(child.minimumSizeHint())
+
+    def sizeHint(self):
+        return self._child.sizeHint()
+
+    def resizeEvent(self, event) -> None:
+        side = min(self.width(), self.height())
+        self._child.setGeometry((self.width() - side) // 2, (self.height() - side) // 2, side, side)
 
 
 class MainWindow(QMainWindow):
@@ -45,10 +64,11 @@ class MainWindow(QMainWindow):
         self._seq = self._shown_seq = 0
         self._last_canvas_rect = QRect()
         self.setWindowTitle("Digit Studio")
-        self.setMinimumSize(720, 480)
+        self.setMinimumSize(760, 560)
 
         self.canvas = DrawingCanvas()
         self.panel = PredictionPanel()
+        self.network = ActivationView()
         self._build_layout()
         self._build_actions_and_menus()
         self._status = QLabel("Loading TensorFlow…")
@@ -89,14 +109,21 @@ class MainWindow(QMainWindow):
         for button in (self.undo_button, self.redo_button, self.clear_button):
             tools.addWidget(button)
         left = QVBoxLayout()
-        left.addWidget(self.canvas, 1)
+        left.addWidget(SquareHolder(self.canvas), 1)
         left.addLayout(tools)
         row = QHBoxLayout()
         row.addLayout(left, 3)
         row.addWidget(self.panel, 2)
-        central = QWidget()
-        central.setLayout(row)
-        self.setCentralWidget(central)
+        top = QWidget()
+        top.setLayout(row)
+        # Drawing and answer above, the network's layers below; the divider is the user's to move.
+        self.splitter = QSplitter(Qt.Vertical)
+        self.splitter.addWidget(top)
+        self.splitter.addWidget(self.network)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
 
     def _build_actions_and_menus(self) -> None:
         def action(text, slot, shortcut=None, menu=None):
@@ -129,6 +156,12 @@ class MainWindow(QMainWindow):
         self.redo_button.setEnabled(False)
 
         view = self.menuBar().addMenu("&View")
+        self.network_action = action("&Network Layers", self._on_toggle_network, QKeySequence("Ctrl+L"), view)
+        self.network_action.setCheckable(True)
+        self.network_action.setChecked(True)
+        self.numpy_action = action("Check with &NumPy", self._on_toggle_numpy, menu=view)
+        self.numpy_action.setCheckable(True)
+        self.network.numpyCheckChanged.connect(self.numpy_action.setChecked)
         self.fullscreen_action = action("&Full Screen", self._on_toggle_fullscreen, QKeySequence.FullScreen, view)
         self.fullscreen_action.setCheckable(True)
 
@@ -184,6 +217,7 @@ class MainWindow(QMainWindow):
 
     def _use_model(self, loaded: LoadedModel) -> None:
         self._model = loaded
+        self.network.set_model(loaded.predictor.model)
         self._settings.setValue("model/last", loaded.ref)
         self._status.setText(f"{loaded.device} · {loaded.label}")
         self.panel.set_status(None)
@@ -226,6 +260,8 @@ class MainWindow(QMainWindow):
             return  # an older answer arriving late
         self._shown_seq = request.seq
         self.panel.show_prediction(prediction)
+        if self.network.isVisible():
+            self.network.show_prediction(prediction)
         self.predictionShown.emit(prediction)
         if request.settled:
             if prediction is None:
@@ -304,6 +340,17 @@ class MainWindow(QMainWindow):
         self._settings.setValue("paths/drawings", path)
         self.statusBar().showMessage(f"Saved {path}", 5000)
 
+    @Slot(bool)
+    def _on_toggle_network(self, on: bool) -> None:
+        self.network.setVisible(on)
+        self._settings.setValue("view/network", on)
+        if on and self._model is not None:
+            self._request(settled=True)  # catch the view up with the current drawing
+
+    @Slot(bool)
+    def _on_toggle_numpy(self, on: bool) -> None:
+        self.network.numpy_check = on
+
     @Slot()
     def _on_toggle_fullscreen(self) -> None:
         self.showNormal() if self.isFullScreen() else self.showFullScreen()
@@ -318,8 +365,14 @@ class MainWindow(QMainWindow):
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1040, 660)
+            self.resize(1180, 780)
+        splitter = self._settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
         self.brush.setValue(int(self._settings.value("canvas/brush", 18)))
+        network = self._settings.value("view/network", True, bool)
+        self.network_action.setChecked(network)
+        self.network.setVisible(network)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -345,6 +398,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
+        self._settings.setValue("window/splitter", self.splitter.saveState())
         self.hide()  # feels instant even if TensorFlow is still loading below
         self._frame.stop()
         self._recognizer.stop()

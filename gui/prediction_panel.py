@@ -10,7 +10,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLine, QRect, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from engine.predictor import Prediction
 from gui import theme
@@ -239,16 +239,25 @@ class PredictionPanel(QWidget):
         for label in (self.caption_label, self.status_label):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
 
+        # The answer and what the network saw side by side, the ten probabilities below them:
+        # the panel stays readable in the ~450 px of height a window beside the visualizer leaves.
+        answer = QVBoxLayout()
+        answer.setSpacing(0)
+        answer.addStretch(1)
+        answer.addWidget(self.digit_label)
+        answer.addWidget(self.caption_label)
+        answer.addStretch(1)
+        head = QHBoxLayout()
+        head.setSpacing(12)
+        head.addLayout(answer, 1)
+        head.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignVCenter)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(16, 8, 16, 12)
+        layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(0)
-        layout.addWidget(self.digit_label)
-        layout.addWidget(self.caption_label)
-        layout.addSpacing(18)
+        layout.addLayout(head)
+        layout.addSpacing(14)
         layout.addWidget(self.bars, 1)
-        layout.addSpacing(18)
-        layout.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addSpacing(10)
+        layout.addSpacing(6)
         layout.addWidget(self.status_label)
         self.show_prediction(None)
 

@@ -93,11 +93,37 @@ def start_xvfb(size: str) -> tuple[subprocess.Popen, str]:
     return proc, display
 
 
+def shoot(name: str, model: str, digit: int, out: Path, env: dict, display: str) -> bool:
+    """Launch the app with ``model``, draw ``digit``, check the logged answer, save ``name``.png."""
+    app = App(["--model", model], env)
+    try:
+        app.wait_for("window shown")
+        app.wait_for("engine ready", timeout=120)
+        time.sleep(0.5)
+        m = None
+        for m in re.finditer(CANVAS_LINE, "\n".join(app.lines)):
+            pass
+        rect = tuple(int(v) for v in m.groups())
+        before = len(app.lines)
+        draw_digit(rect, digit)
+        result = app.wait_for(PREDICTION_LINE, after=before)
+        print(f"{model}: drew a {digit} on the canvas at {rect}; the app logged: {result.group(0)}")
+        time.sleep(0.6)
+        screenshot(out / f"{name}.png", display)
+        xdotool("key", "--clearmodifiers", "ctrl+q")
+        app.proc.wait(timeout=20)
+        print(f"app exited with status {app.proc.returncode}")
+        return result.group(1) == str(digit) and app.proc.returncode == 0
+    finally:
+        if app.proc.poll() is None:
+            app.proc.kill()
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--digit", type=int, default=7)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    parser.add_argument("--size", default="1280x800", help="screen size WxH")
+    parser.add_argument("--size", default="1280x820", help="screen size WxH")
     args = parser.parse_args()
     for tool in ("Xvfb", "xdotool", "import"):
         if shutil.which(tool) is None:
@@ -109,30 +135,11 @@ def main() -> int:
     env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(home / "config"),
            "DIGIT_STUDIO_HOME": str(home / "data")}
     env.pop("WAYLAND_DISPLAY", None)
-    app = App([], env)
     try:
-        app.wait_for("window shown")
-        app.wait_for("engine ready", timeout=120)
-        time.sleep(0.5)
-        m = None
-        for m in re.finditer(CANVAS_LINE, "\n".join(app.lines)):
-            pass
-        rect = tuple(int(v) for v in m.groups())
-        print(f"canvas at {rect}")
-        before = len(app.lines)
-        draw_digit(rect, args.digit)
-        result = app.wait_for(PREDICTION_LINE, after=before)
-        print(f"drew a {args.digit}; the app logged: {result.group(0)}")
-        time.sleep(0.4)
-        screenshot(args.out / "main-window.png", display)
-        ok = result.group(1) == str(args.digit)
-        xdotool("key", "--clearmodifiers", "ctrl+q")
-        app.proc.wait(timeout=20)
-        print(f"app exited with status {app.proc.returncode}")
-        return 0 if ok and app.proc.returncode == 0 else 1
+        ok = shoot("main-window", "cnn", args.digit, args.out, env, display)
+        ok &= shoot("network-course-mlp", "course-mlp", 3, args.out, env, display)
+        return 0 if ok else 1
     finally:
-        if app.proc.poll() is None:
-            app.proc.kill()
         xvfb.terminate()
         shutil.rmtree(home, ignore_errors=True)
 

@@ -116,3 +116,21 @@ def test_closing_while_the_engine_loads_exits_cleanly(qtbot):
     win.start_engine()
     win.close()  # must not hang or raise; the loader is joined
     assert not any(w.is_running() for w in win._loaders)
+
+
+def test_the_network_view_follows_the_drawing_and_the_model(qtbot, window):
+    shown = []
+    window.predictionShown.connect(shown.append)
+    draw_strokes(window.canvas, DIGIT_TEMPLATES[2][0])
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1] is not None and shown[-1].digit == 2, timeout=10_000)
+    out = len(shown[-1].activations) - 1
+    text = window.network.hover_text(out, 2)
+    assert f"{100 * shown[-1].probabilities[2]:.1f}" in text and "P(y = 2" in text  # the softmax output
+    assert window.network.column_kind(1) is not None
+    with qtbot.waitSignal(window.engineReady, timeout=60_000):
+        window.open_model("course-mlp")
+    assert [info for info in window.network.layer_infos()]  # rebuilt for the new model
+    assert window.network.network is not None and window.network.column_kind(0) != "feature maps"
+
+    window.network_action.trigger()  # View ▸ Network Layers off
+    assert not window.network.isVisible()
