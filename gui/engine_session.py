@@ -13,7 +13,7 @@ class LoadedModel:
     """A ready Predictor with what the status bar and the About box say about it."""
 
     predictor: object          # engine.predictor.Predictor (TensorFlow is imported lazily)
-    ref: str                   # a shipped model's name or a file path, as remembered in settings
+    ref: str | None            # a shipped model's name or a file path; None: trained now, not saved
     label: str                 # for people: "cnn (shipped)" or the file name
     device: str
     seconds: float

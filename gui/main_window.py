@@ -4,7 +4,6 @@ from __future__ import annotations
 import logging
 import platform
 import time
-from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer, Signal, Slot
@@ -15,21 +14,11 @@ from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, Q
 from engine.resources import SHIPPED_MODELS
 from gui.activation_view import ActivationView
 from gui.canvas import DrawingCanvas
-from gui.engine_session import LoadedModel, load_predictor, load_with_fallback
+from gui.engine_session import LoadedModel
 from gui.prediction_panel import PredictionPanel
-from gui.workers import LatestOnlyWorker, Worker
+from gui.recognition import Recognizer
 
 log = logging.getLogger("digit_studio")
-FRAME_MS = 16  # at most one recognition request per display frame
-
-
-@dataclass(frozen=True)
-class RecognitionRequest:
-    image: np.ndarray
-    seq: int
-    settled: bool  # the stroke has ended: this answer is logged
-
-
 class SquareHolder(QWidget):
     """Keeps one child square and centred in whatever space the layout gives: a digit is drawn
     in a square, and a wide canvas would only waste room beside it."""
@@ -58,10 +47,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self._started_at = started_at if started_at is not None else time.perf_counter()
         self._settings = QSettings()
-        self._model: LoadedModel | None = None
         self._model_ref = model_ref or self._settings.value("model/last", None, str)
-        self._loaders: list[Worker] = []
-        self._seq = self._shown_seq = 0
         self._last_canvas_rect = QRect()
         self.setWindowTitle("Digit Studio")
         self.setMinimumSize(760, 560)
@@ -76,12 +62,13 @@ class MainWindow(QMainWindow):
         self.panel.set_status("Loading TensorFlow…")
         self.panel.show_prediction(None)
 
-        self._frame = QTimer(self, singleShot=True, interval=FRAME_MS, timeout=self._on_frame)
-        self._recognizer = LatestOnlyWorker(self._recognise, name="recognizer")
-        self._recognizer.done.connect(self._on_recognised)
-        self._recognizer.errored.connect(self._on_recognition_failed)
-        self.canvas.inkChanged.connect(self._on_ink_changed)
-        self.canvas.strokeFinished.connect(self._on_stroke_finished)
+        self.recognizer = Recognizer(self.canvas, started_at=self._started_at, parent=self)
+        self.recognizer.predictionShown.connect(self._on_prediction)
+        self.recognizer.modelChanged.connect(self._on_model_changed)
+        self.recognizer.engineFailed.connect(self._on_engine_failed)
+        self.recognizer.modelFailed.connect(self._on_model_failed)
+        self.recognizer.fellBack.connect(lambda reason: self.statusBar().showMessage(reason, 10000))
+        self.recognizer.recognitionFailed.connect(self._on_recognition_failed)
         self.canvas.historyChanged.connect(self._on_history_changed)
         self.canvas.installEventFilter(self)
         self._restore_settings()
@@ -171,32 +158,26 @@ class MainWindow(QMainWindow):
     # ----- engine ---------------------------------------------------------------------------
     def start_engine(self) -> None:
         """Load TensorFlow and the remembered (or shipped) model in the background."""
-        self._run_loader(load_with_fallback, self._model_ref, on_done=self._on_engine_loaded,
-                         on_error=self._on_engine_failed, name="engine-loader")
+        self.recognizer.start_engine(self._model_ref)
 
     def open_model(self, ref: str) -> None:
         """Switch to a shipped model's name or a .keras path; on failure the current model stays."""
         self.statusBar().showMessage(f"Loading {ref}…")
-        self._run_loader(load_predictor, ref, on_done=self._on_model_opened,
-                         on_error=lambda msg: self._on_model_failed(ref, msg), name="model-loader")
+        self.recognizer.open_model(ref)
 
-    def _run_loader(self, fn, ref, on_done, on_error, name) -> None:
-        worker = Worker(fn, ref, name=name)
-        worker.returned.connect(on_done)
-        worker.errored.connect(on_error)
-        worker.finished.connect(lambda: self._loaders.remove(worker) if worker in self._loaders else None)
-        self._loaders.append(worker)
-        worker.start()
+    @property
+    def predictor(self):
+        return self.recognizer.predictor
 
     @Slot(object)
-    def _on_engine_loaded(self, result) -> None:
-        loaded, warning = result
-        self._use_model(loaded)
-        log.info("engine ready after %.2fs: device=%s model=%s", time.perf_counter() - self._started_at,
-                 loaded.device, loaded.label)
-        if warning:
-            self.statusBar().showMessage(warning, 10000)
-            log.warning(warning)
+    def _on_model_changed(self, loaded: LoadedModel) -> None:
+        self.network.set_model(loaded.predictor.model)
+        if loaded.ref is not None:  # a model trained just now has no file to remember yet
+            self._settings.setValue("model/last", loaded.ref)
+        self._status.setText(f"{loaded.device} · {loaded.label}")
+        self.panel.set_status(None)
+        self.statusBar().showMessage(f"Now using {loaded.label}", 5000)
+        self.engineReady.emit(loaded.label)
 
     @Slot(str)
     def _on_engine_failed(self, message: str) -> None:
@@ -204,70 +185,19 @@ class MainWindow(QMainWindow):
         self.panel.set_status("The recognition engine could not start")
         QMessageBox.critical(self, "Digit Studio", f"The recognition engine could not start:\n\n{message}")
 
-    @Slot(object)
-    def _on_model_opened(self, loaded: LoadedModel) -> None:
-        self._use_model(loaded)
-        self.statusBar().showMessage(f"Now using {loaded.label}", 5000)
-
+    @Slot(str, str)
     def _on_model_failed(self, ref: str, message: str) -> None:
         self.statusBar().clearMessage()
-        current = self._model.label if self._model else "no model"
+        model = self.recognizer.model
         QMessageBox.warning(self, "Could not open the model",
-                            f"{message}\n\nStill using {current}.")
+                            f"{message}\n\nStill using {model.label if model else 'no model'}.")
 
-    def _use_model(self, loaded: LoadedModel) -> None:
-        self._model = loaded
-        self.network.set_model(loaded.predictor.model)
-        self._settings.setValue("model/last", loaded.ref)
-        self._status.setText(f"{loaded.device} · {loaded.label}")
-        self.panel.set_status(None)
-        self.engineReady.emit(loaded.label)
-        if not self.canvas.is_empty():
-            self._request(settled=True)  # the drawing made while loading is recognised now
-
-    @property
-    def predictor(self):
-        return self._model.predictor if self._model else None
-
-    # ----- live recognition ------------------------------------------------------------------
-    @Slot()
-    def _on_ink_changed(self) -> None:
-        if not self._frame.isActive():
-            self._frame.start()
-
-    @Slot()
-    def _on_frame(self) -> None:
-        self._request(settled=False)
-
-    @Slot()
-    def _on_stroke_finished(self) -> None:
-        self._frame.stop()
-        self._request(settled=True)
-
-    def _request(self, settled: bool) -> None:
-        if self._model is None:
-            return
-        self._seq += 1
-        self._recognizer.submit(RecognitionRequest(self.canvas.ink_image(), self._seq, settled))
-
-    def _recognise(self, request: RecognitionRequest):
-        model = self._model  # one read: a model swap mid-request is harmless
-        return model.predictor.recognise(request.image) if model else None
-
-    @Slot(object, object)
-    def _on_recognised(self, request: RecognitionRequest, prediction) -> None:
-        if request.seq < self._shown_seq:
-            return  # an older answer arriving late
-        self._shown_seq = request.seq
+    @Slot(object)
+    def _on_prediction(self, prediction) -> None:
         self.panel.show_prediction(prediction)
         if self.network.isVisible():
             self.network.show_prediction(prediction)
         self.predictionShown.emit(prediction)
-        if request.settled:
-            if prediction is None:
-                log.info("prediction digit=none")
-            else:
-                log.info("prediction digit=%d confidence=%.3f", prediction.digit, prediction.confidence)
 
     @Slot(str)
     def _on_recognition_failed(self, message: str) -> None:
@@ -301,7 +231,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_save_model(self) -> None:
-        if self._model is None:
+        model = self.recognizer.model
+        if model is None:
             QMessageBox.information(self, "Save Model", "The model is still loading.")
             return
         from engine.paths import user_models_dir
@@ -315,7 +246,7 @@ class MainWindow(QMainWindow):
         from engine.model_files import ModelFileError, save_model
 
         try:
-            save_model(self._model.predictor.model, path)
+            save_model(model.predictor.model, path)
         except ModelFileError as exc:
             QMessageBox.warning(self, "Could not save the model", str(exc))
             return
@@ -344,8 +275,8 @@ class MainWindow(QMainWindow):
     def _on_toggle_network(self, on: bool) -> None:
         self.network.setVisible(on)
         self._settings.setValue("view/network", on)
-        if on and self._model is not None:
-            self._request(settled=True)  # catch the view up with the current drawing
+        if on:
+            self.recognizer.refresh()  # catch the view up with the current drawing
 
     @Slot(bool)
     def _on_toggle_numpy(self, on: bool) -> None:
@@ -357,7 +288,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about(self) -> None:
-        QMessageBox.about(self, "About Digit Studio", about_text(self._model))
+        QMessageBox.about(self, "About Digit Studio", about_text(self.recognizer.model))
 
     # ----- window state ------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -400,10 +331,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
         self.hide()  # feels instant even if TensorFlow is still loading below
-        self._frame.stop()
-        self._recognizer.stop()
-        for worker in list(self._loaders):
-            worker.wait()  # an import of TensorFlow cannot be interrupted; let it finish
+        self.recognizer.stop()
         event.accept()
 
 

@@ -115,7 +115,7 @@ def test_closing_while_the_engine_loads_exits_cleanly(qtbot):
     win.show()
     win.start_engine()
     win.close()  # must not hang or raise; the loader is joined
-    assert not any(w.is_running() for w in win._loaders)
+    assert not win.recognizer.loading()
 
 
 def test_the_network_view_follows_the_drawing_and_the_model(qtbot, window):

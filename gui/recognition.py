@@ -1,0 +1,151 @@
+"""Live recognition of a DrawingCanvas: at most one request per frame, computed off the UI thread,
+plus loading TensorFlow and models in the background. Shared by the main window and the kiosk."""
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+import numpy as np
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from gui.canvas import DrawingCanvas
+from gui.engine_session import LoadedModel, load_predictor, load_with_fallback
+from gui.workers import LatestOnlyWorker, Worker
+
+log = logging.getLogger("digit_studio")
+FRAME_MS = 16  # at most one recognition request per display frame
+
+
+@dataclass(frozen=True)
+class RecognitionRequest:
+    image: np.ndarray
+    seq: int
+    settled: bool  # the stroke has ended: this answer is logged
+
+
+class Recognizer(QObject):
+    """Watches a canvas and publishes what the current model sees in it.
+
+    Requests are coalesced: while one is computed, newer ink replaces any waiting request,
+    so a fast scribble never queues work and the canvas never waits for the engine.
+    """
+
+    predictionShown = Signal(object)      # a Prediction, or None for an empty canvas
+    modelChanged = Signal(object)         # the LoadedModel now in use
+    engineFailed = Signal(str)            # TensorFlow or every model failed to load
+    modelFailed = Signal(str, str)        # (ref, message): the current model stays
+    fellBack = Signal(str)                # the remembered model was unusable; the reason
+    recognitionFailed = Signal(str)
+
+    def __init__(self, canvas: DrawingCanvas, started_at: float | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self._started_at = started_at if started_at is not None else time.perf_counter()
+        self._model: LoadedModel | None = None
+        self._loaders: list[Worker] = []
+        self._seq = self._shown_seq = 0
+        self._frame = QTimer(self, singleShot=True, interval=FRAME_MS, timeout=self._on_frame)
+        self._worker = LatestOnlyWorker(self._recognise, name="recognizer")
+        self._worker.done.connect(self._on_recognised)
+        self._worker.errored.connect(self.recognitionFailed)
+        canvas.inkChanged.connect(self._on_ink_changed)
+        canvas.strokeFinished.connect(self._on_stroke_finished)
+
+    @property
+    def model(self) -> LoadedModel | None:
+        return self._model
+
+    @property
+    def predictor(self):
+        return self._model.predictor if self._model else None
+
+    def loading(self) -> bool:
+        return any(worker.is_running() for worker in self._loaders)
+
+    # ----- models ---------------------------------------------------------------------------
+    def start_engine(self, ref: str | None) -> None:
+        """Load TensorFlow and ``ref`` (or the shipped default) in the background."""
+        self._load(load_with_fallback, ref, self._on_engine_loaded, self.engineFailed.emit, "engine-loader")
+
+    def open_model(self, ref: str) -> None:
+        """Switch to a shipped model's name or a .keras path; on failure the current model stays."""
+        self._load(load_predictor, ref, self.use_model, lambda msg: self.modelFailed.emit(ref, msg),
+                   "model-loader")
+
+    def use_model(self, loaded: LoadedModel) -> None:
+        """Recognise with ``loaded`` from now on (e.g. a model just trained)."""
+        self._model = loaded
+        self.modelChanged.emit(loaded)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Recognise the current drawing again (new weights, a view shown again)."""
+        if self.canvas.is_empty():
+            self._shown_seq = self._seq
+            self.predictionShown.emit(None)
+        else:
+            self._request(settled=True)
+
+    def _load(self, fn, ref, on_done, on_error, name) -> None:
+        worker = Worker(fn, ref, name=name)
+        worker.returned.connect(on_done)
+        worker.errored.connect(on_error)
+        worker.finished.connect(lambda: self._loaders.remove(worker) if worker in self._loaders else None)
+        self._loaders.append(worker)
+        worker.start()
+
+    @Slot(object)
+    def _on_engine_loaded(self, result) -> None:
+        loaded, warning = result
+        log.info("engine ready after %.2fs: device=%s model=%s", time.perf_counter() - self._started_at,
+                 loaded.device, loaded.label)
+        if warning:
+            log.warning(warning)
+            self.fellBack.emit(warning)
+        self.use_model(loaded)
+
+    # ----- live recognition -----------------------------------------------------------------
+    @Slot()
+    def _on_ink_changed(self) -> None:
+        if not self._frame.isActive():
+            self._frame.start()
+
+    @Slot()
+    def _on_frame(self) -> None:
+        self._request(settled=False)
+
+    @Slot()
+    def _on_stroke_finished(self) -> None:
+        self._frame.stop()
+        self._request(settled=True)
+
+    def _request(self, settled: bool) -> None:
+        if self._model is None:
+            return
+        self._seq += 1
+        self._worker.submit(RecognitionRequest(self.canvas.ink_image(), self._seq, settled))
+
+    def _recognise(self, request: RecognitionRequest):
+        model = self._model  # one read: a model swap mid-request is harmless
+        return model.predictor.recognise(request.image) if model else None
+
+    @Slot(object, object)
+    def _on_recognised(self, request: RecognitionRequest, prediction) -> None:
+        if request.seq < self._shown_seq:
+            return  # an older answer arriving late
+        self._shown_seq = request.seq
+        self.predictionShown.emit(prediction)
+        if request.settled:
+            if prediction is None:
+                log.info("prediction digit=none")
+            else:
+                log.info("prediction digit=%d confidence=%.3f", prediction.digit, prediction.confidence)
+
+    def stop(self) -> None:
+        """Stop recognising and join every background thread (loading TensorFlow cannot be
+        interrupted, so that one is waited for)."""
+        self._frame.stop()
+        self._worker.stop()
+        for worker in list(self._loaders):
+            worker.wait()
