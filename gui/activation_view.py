@@ -23,7 +23,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetricsF, QPainter, QPalette
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QCheckBox, QGraphicsScene, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout,
+                               QWidget)
 
 from gui import activation_text as words
 from gui.activation_colors import Colors
@@ -110,6 +111,9 @@ class ActivationView(QWidget):
         header.addWidget(self.numpy_box)
 
         self.view = _Canvas(background=None)
+        # A few dozen items, rebuilt on every model switch: a linear item list is as fast as Qt's
+        # BSP index and cannot hold stale entries (a stale index crashed a repaint after a rebuild).
+        self.view.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.view.setMinimumHeight(200)
         self.view.resized.connect(self._relayout)
         # every mouse move of the viewport (pyqtgraph's sigMouseMoved is rate-limited) moves the

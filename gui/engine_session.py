@@ -46,3 +46,12 @@ def load_with_fallback(ref: str | None) -> tuple[LoadedModel, str | None]:
         if ref == DEFAULT_MODEL:
             raise
         return load_predictor(DEFAULT_MODEL), f"{exc} — using the shipped {DEFAULT_MODEL} instead."
+
+
+def wrap_trained_model(model, label: str) -> LoadedModel:
+    """A Predictor for a model being trained right now (compiled off the UI thread)."""
+    started = time.perf_counter()
+    from engine.device import device_name
+    from engine.predictor import Predictor
+
+    return LoadedModel(Predictor(model), None, label, device_name(), time.perf_counter() - started)

@@ -8,15 +8,17 @@ import time
 import numpy as np
 from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QFileDialog, QHBoxLayout, QLabel, QMainWindow, QMessageBox,
-                               QSlider, QSplitter, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
+                               QMessageBox, QSlider, QSplitter, QToolButton, QVBoxLayout, QWidget)
 
 from engine.resources import SHIPPED_MODELS
 from gui.activation_view import ActivationView
 from gui.canvas import DrawingCanvas
-from gui.engine_session import LoadedModel
+from gui.engine_session import LoadedModel, wrap_trained_model
 from gui.prediction_panel import PredictionPanel
 from gui.recognition import Recognizer
+from gui.training_panel import TrainingPanel
+from gui.workers import Worker
 
 log = logging.getLogger("digit_studio")
 class SquareHolder(QWidget):
@@ -43,7 +45,7 @@ class MainWindow(QMainWindow):
     engineReady = Signal(str)        # the model's label, once a predictor is in use
     predictionShown = Signal(object)  # a Prediction, or None for an empty canvas (tests, smoke test)
 
-    def __init__(self, model_ref: str | None = None, started_at: float | None = None):
+    def __init__(self, model_ref: str | None = None, started_at: float | None = None, data_loader=None):
         super().__init__()
         self._started_at = started_at if started_at is not None else time.perf_counter()
         self._settings = QSettings()
@@ -55,7 +57,12 @@ class MainWindow(QMainWindow):
         self.canvas = DrawingCanvas()
         self.panel = PredictionPanel()
         self.network = ActivationView()
+        self.training = TrainingPanel(data_loader=data_loader)
+        self._model_before_training: LoadedModel | None = None
+        self._trained_weights = None       # the newest snapshot, until the training Predictor exists
+        self._trained_loader: Worker | None = None
         self._build_layout()
+        self._build_training_dock()
         self._build_actions_and_menus()
         self._status = QLabel("Loading TensorFlow…")
         self.statusBar().addPermanentWidget(self._status)
@@ -86,12 +93,15 @@ class MainWindow(QMainWindow):
         self.undo_button = QToolButton(text="Undo")
         self.redo_button = QToolButton(text="Redo")
         self.clear_button = QToolButton(text="Clear")
+        self.train_button = QToolButton(text="Train…")
+        self.train_button.setToolTip("Train a network and watch it learn (Ctrl+T)")
         self.undo_button.clicked.connect(self.canvas.undo)
         self.redo_button.clicked.connect(self.canvas.redo)
         self.clear_button.clicked.connect(self.canvas.clear)
         tools.addWidget(QLabel("Brush"))
         tools.addWidget(self.brush)
         tools.addWidget(self.eraser_button)
+        tools.addWidget(self.train_button)
         tools.addStretch(1)
         for button in (self.undo_button, self.redo_button, self.clear_button):
             tools.addWidget(button)
@@ -112,6 +122,19 @@ class MainWindow(QMainWindow):
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
+    def _build_training_dock(self) -> None:
+        self.training_dock = QDockWidget("Train a network", self)
+        self.training_dock.setObjectName("training-dock")  # saveState() needs a name
+        self.training_dock.setWidget(self.training)
+        self.training_dock.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.training_dock)
+        self.training_dock.hide()
+        self.training.modelStarted.connect(self._on_training_started)
+        self.training.weightsUpdated.connect(self._on_trained_weights)
+        self.training.modelKept.connect(self._on_trained_model_kept)
+        self.training.modelDiscarded.connect(self._on_trained_model_discarded)
+        self.training.trainingRunning.connect(self._on_training_running)
+
     def _build_actions_and_menus(self) -> None:
         def action(text, slot, shortcut=None, menu=None):
             act = QAction(text, self)
@@ -123,10 +146,11 @@ class MainWindow(QMainWindow):
             return act
 
         file_menu = self.menuBar().addMenu("&File")
-        action("&Open Model…", self._on_open_model, QKeySequence.Open, file_menu)
         shipped = file_menu.addMenu("Shipped &Models")
-        for name in SHIPPED_MODELS:
-            action(name, lambda _=False, n=name: self.open_model(n), menu=shipped)
+        # Switching models mid-training would leave the run's snapshots nowhere to go.
+        self._model_actions = [action("&Open Model…", self._on_open_model, QKeySequence.Open)] + [
+            action(name, lambda _=False, n=name: self.open_model(n), menu=shipped) for name in SHIPPED_MODELS]
+        file_menu.insertAction(shipped.menuAction(), self._model_actions[0])
         self.save_model_action = action("&Save Model As…", self._on_save_model, QKeySequence.SaveAs, file_menu)
         action("Save &Drawing as PNG…", self._on_save_drawing, QKeySequence("Ctrl+E"), file_menu)
         file_menu.addSeparator()
@@ -146,6 +170,11 @@ class MainWindow(QMainWindow):
         self.network_action = action("&Network Layers", self._on_toggle_network, QKeySequence("Ctrl+L"), view)
         self.network_action.setCheckable(True)
         self.network_action.setChecked(True)
+        train_action = self.training_dock.toggleViewAction()
+        train_action.setText("&Training Panel")
+        train_action.setShortcut(QKeySequence("Ctrl+T"))
+        view.addAction(train_action)
+        self.train_button.clicked.connect(train_action.trigger)
         self.numpy_action = action("Check with &NumPy", self._on_toggle_numpy, menu=view)
         self.numpy_action.setCheckable(True)
         self.network.numpyCheckChanged.connect(self.numpy_action.setChecked)
@@ -198,6 +227,58 @@ class MainWindow(QMainWindow):
         if self.network.isVisible():
             self.network.show_prediction(prediction)
         self.predictionShown.emit(prediction)
+
+    # ----- training -----------------------------------------------------------------------
+    @Slot(object)
+    def _on_training_started(self, model) -> None:
+        """The canvas and the visualizer follow the new network while it learns."""
+        current = self.recognizer.model
+        if self._model_before_training is None and current is not None:
+            self._model_before_training = current
+        self._trained_weights = None
+        worker = Worker(wrap_trained_model, model, f"{model.name.replace('_', '-')} (training)",
+                        name="trained-model")
+        worker.returned.connect(self._on_training_predictor_ready)
+        worker.errored.connect(self._on_recognition_failed)
+        self._trained_loader = worker
+        worker.start()
+
+    @Slot(object)
+    def _on_training_predictor_ready(self, loaded: LoadedModel) -> None:
+        if self._trained_weights is not None:
+            loaded.predictor.set_weights(self._trained_weights)
+        self.recognizer.use_model(loaded)
+
+    @Slot(object)
+    def _on_trained_weights(self, weights) -> None:
+        self._trained_weights = weights
+        model = self.recognizer.model
+        if model is None or model.ref is not None or self._trained_loader is None:
+            return  # the training Predictor is still compiling; it takes these weights when ready
+        model.predictor.set_weights(weights)
+        self.network.set_weights_changed()
+        self.recognizer.refresh()
+
+    @Slot(object)
+    def _on_trained_model_kept(self, model) -> None:
+        current = self.recognizer.model
+        if current is not None and current.ref is None:
+            label = current.label.replace("(training)", "(trained, unsaved)")
+            self.recognizer.use_model(LoadedModel(current.predictor, None, label, current.device, 0.0))
+        self._model_before_training = None
+        self.statusBar().showMessage("The trained model is now in use; File ▸ Save Model As… keeps it on disk.",
+                                     10000)
+
+    @Slot()
+    def _on_trained_model_discarded(self) -> None:
+        previous, self._model_before_training = self._model_before_training, None
+        if previous is not None:
+            self.recognizer.use_model(previous)
+
+    @Slot(bool)
+    def _on_training_running(self, running: bool) -> None:
+        for action in self._model_actions:
+            action.setEnabled(not running)
 
     @Slot(str)
     def _on_recognition_failed(self, message: str) -> None:
@@ -297,6 +378,9 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         else:
             self.resize(1180, 780)
+        state = self._settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
         splitter = self._settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
@@ -330,6 +414,10 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())
         self._settings.setValue("window/splitter", self.splitter.saveState())
+        self._settings.setValue("window/state", self.saveState())
+        self.training.stop_and_wait()  # stops within one batch and joins the training thread
+        if self._trained_loader is not None:
+            self._trained_loader.wait()
         self.hide()  # feels instant even if TensorFlow is still loading below
         self.recognizer.stop()
         event.accept()

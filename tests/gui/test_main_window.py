@@ -1,6 +1,7 @@
 """The main window, offscreen: live recognition of drawn strokes, undo/redo/clear, bad models, closing."""
 import logging
 
+import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
@@ -134,3 +135,61 @@ def test_the_network_view_follows_the_drawing_and_the_model(qtbot, window):
 
     window.network_action.trigger()  # View ▸ Network Layers off
     assert not window.network.isVisible()
+
+
+def test_training_in_the_window_drives_the_canvas_and_keep_or_discard(qtbot, tiny_mnist):
+    from engine.models import PRESETS
+    from gui.training_panel import TrainingSettings
+
+    configure_application()
+    QSettings().clear()
+    win = MainWindow(data_loader=lambda: tiny_mnist)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.engineReady, timeout=ENGINE_TIMEOUT):
+        win.start_engine()
+    shipped = win.recognizer.model
+    draw_strokes(win.canvas, DIGIT_TEMPLATES[4][0])
+    win.train_button.click()
+    assert win.training_dock.isVisible()
+
+    labels = []
+    win.engineReady.connect(labels.append)
+    with qtbot.waitSignal(win.training.runFinished, timeout=120_000):
+        assert win.training.start(TrainingSettings(PRESETS["course-mlp"], epochs=2, batch_size=16))
+    qtbot.waitUntil(lambda: any("(training)" in label for label in labels), timeout=30_000)
+    training_model = win.recognizer.model
+    assert training_model.ref is None and training_model is not shipped
+    # the Predictor follows the run: it holds the run's final weights
+    trained = win.training.result().model
+    qtbot.wait(200)
+    for a, b in zip(training_model.predictor.model.get_weights(), trained.get_weights()):
+        assert np.allclose(a, b)
+    assert win._model_actions[0].isEnabled()  # switching models is allowed again after the run
+
+    win.training.discard()
+    qtbot.waitUntil(lambda: win.recognizer.model is shipped, timeout=10_000)
+
+    with qtbot.waitSignal(win.training.runFinished, timeout=120_000):
+        assert win.training.start(TrainingSettings(PRESETS["course-mlp"], epochs=1, batch_size=16))
+    qtbot.waitUntil(lambda: win.recognizer.model is not shipped, timeout=30_000)
+    win.training.keep()
+    qtbot.waitUntil(lambda: "(trained, unsaved)" in win.recognizer.model.label, timeout=10_000)
+    win.close()
+
+
+def test_closing_the_window_mid_training_stops_and_joins(qtbot, tiny_mnist):
+    from engine.models import PRESETS
+    from gui.training_panel import TrainingSettings
+
+    configure_application()
+    win = MainWindow(data_loader=lambda: tiny_mnist)
+    qtbot.addWidget(win)
+    win.show()
+    with qtbot.waitSignal(win.engineReady, timeout=ENGINE_TIMEOUT):
+        win.start_engine()
+    assert win.training.start(TrainingSettings(PRESETS["course-mlp"], epochs=500, batch_size=4))
+    qtbot.waitUntil(win.training.is_training, timeout=30_000)
+    qtbot.wait(300)
+    win.close()
+    assert not win.training.is_training()

@@ -1,0 +1,787 @@
+"""The training panel: pick a network, press Train, watch the loss fall; keep or discard the result.
+
+A run is a ``_TrainingJob`` on a ``gui.workers.Worker`` thread. The job loads MNIST, builds the
+model (the first build imports TensorFlow), runs an ``engine.training.TrainingRun`` and finally
+measures the test-set accuracy. Everything it reports travels through ``worker.progress`` as
+``(job, kind, payload)`` tuples (queued to the UI thread); the UI thread only ever calls the
+job's ``stop`` / ``pause`` / ``resume``, which are thread-safe. The loss plot coalesces its
+redraws, so the UI never does more than ~30 plot updates a second however fast batches come.
+
+Nothing here imports TensorFlow at import time: the window shows before the engine loads.
+"""
+from __future__ import annotations
+
+import gc
+import logging
+import math
+import threading
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+import numpy as np
+from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QRegularExpressionValidator
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
+                               QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+
+from engine.models import ModelSpec
+from gui import theme
+from gui.architecture_editor import ArchitectureEditor
+from gui.loss_plot import LossPlot
+from gui.workers import Worker
+
+log = logging.getLogger("digit_studio")
+
+BATCH_SIZES = (16, 32, 64, 128, 256, 512)
+LEARNING_RATES = ("0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1")
+OPTIMIZERS = (("Adam", "adam"), ("SGD + momentum 0.9", "sgd"))
+TRAIN_SIZES = (("All 55,000 images (+5,000 to validate)", None),
+               ("10,000 images", 10_000),
+               ("2,000 images · quick demo", 2_000))
+WEIGHTS_EVERY_BATCHES = 200   # besides every epoch end, the predictor gets new weights this often
+_WEIGHTS_MIN_SECONDS = 0.5    # …but never more than twice a second
+_OK, _WARN = "ok", "warn"
+
+
+@dataclass(frozen=True)
+class TrainingSettings:
+    """Everything one run needs, read from the controls (or made by a test or a benchmark)."""
+
+    spec: ModelSpec
+    epochs: int = 5
+    batch_size: int = 128
+    learning_rate: float = 1e-3
+    optimizer: str = "adam"           # "adam" or "sgd" (with momentum 0.9)
+    augment: bool = False
+    train_size: int | None = None     # None: all 55,000 non-validation images
+    seed: int = 0
+
+    def config(self):
+        from engine.training import TrainingConfig
+
+        # Small dense networks learn better from gentler augmentation than the cnn.
+        strength = 1.0 if self.spec.is_convolutional else 0.5
+        return TrainingConfig(epochs=self.epochs, batch_size=self.batch_size, augment=self.augment,
+                              augment_strength=strength, train_size=self.train_size, seed=self.seed)
+
+
+@dataclass(frozen=True)
+class TrainingResult:
+    """How a run ended, what it produced and its test-set accuracy (None when not measured)."""
+
+    job: object
+    end: object                      # engine.training.TrainingEnd
+    model: object | None             # the trained keras model (None if it was never built)
+    test_accuracy: float | None
+    test_count: int = 0
+
+
+class _TrainingJob:
+    """One run, executed by ``__call__`` on the worker thread. ``stop``/``pause``/``resume``/``abort``
+    may be called from any thread, also before the TrainingRun exists (while MNIST or TF loads)."""
+
+    def __init__(self, settings: TrainingSettings, data_loader: Callable, data=None,
+                 max_reports_per_second: float = 30.0, weights_every: int = WEIGHTS_EVERY_BATCHES):
+        self.settings = settings
+        self._data_loader, self._data = data_loader, data
+        self._reports_per_second = max_reports_per_second
+        self._weights_every = weights_every
+        self._stop = threading.Event()
+        self._abort = threading.Event()   # stop, and skip the test-set evaluation (closing)
+        self._paused = False
+        self.run = None
+        self.emit: Callable[[tuple], None] = lambda item: None
+        self._steps = 1
+        self._last_weights_step = 0
+        self._last_weights_time = 0.0
+
+    # ----- control, any thread -----------------------------------------------------------------
+    def stop(self) -> None:
+        self._stop.set()
+        run = self.run
+        if run is not None:
+            run.stop()
+
+    def abort(self) -> None:
+        self._abort.set()
+        self.stop()
+
+    def pause(self) -> None:
+        self._paused = True
+        run = self.run
+        if run is not None:
+            run.pause()
+
+    def resume(self) -> None:
+        self._paused = False
+        run = self.run
+        if run is not None:
+            run.resume()
+
+    # ----- the worker thread ----------------------------------------------------------------------
+    def __call__(self) -> TrainingResult:
+        from engine.training import TrainingEnd
+
+        model = None
+        try:
+            if self._data is None:
+                self._send("phase", "Loading MNIST…")
+                self._data = self._data_loader()
+                self._send("data", self._data)
+            if self._stop.is_set():
+                return TrainingResult(self, TrainingEnd("stopped", "Training stopped before it began.", 0),
+                                      None, None)
+            self._send("phase", "Building the network…")
+            from engine.models import build_model
+            from engine.training import TrainingRun
+
+            s = self.settings
+            model = build_model(s.spec, learning_rate=s.learning_rate, optimizer=s.optimizer, seed=s.seed)
+            run = TrainingRun(model, self._data, s.config(), on_batch=self._on_batch, on_epoch=self._on_epoch,
+                              max_reports_per_second=self._reports_per_second)
+            self.run = run
+            if self._stop.is_set():   # stop()/pause() may have come while the model was built
+                run.stop()
+            if self._paused:
+                run.pause()
+            self._send("model", model, run.device)
+            end = run.run()
+            self._send("weights", model.get_weights())  # what the run ended with (last good after NaN)
+            accuracy, count = None, 0
+            if not self._abort.is_set() and end.reason != "error":
+                count = len(self._data.x_test)
+                self._send("phase", f"Testing on {count:,} images…")
+                accuracy = measure_test_accuracy(model, self._data.x_test, self._data.y_test,
+                                                 cancelled=self._abort.is_set)
+            return TrainingResult(self, end, model, accuracy, count)
+        except _Cancelled:  # the window closed during the test-set evaluation
+            return TrainingResult(self, end, model, None)
+        except Exception as exc:  # a bad data file, out of memory while building…: told, not raised
+            log.exception("training failed")
+            return TrainingResult(self, TrainingEnd("error", f"Training failed: {exc}", 0), model, None)
+
+    def _send(self, kind: str, *payload) -> None:
+        self.emit((self, kind, *payload))
+
+    def _on_batch(self, p) -> None:
+        self._send("batch", p)
+        self._steps = p.steps_per_epoch
+        done = p.epoch * p.steps_per_epoch + p.step
+        now = time.perf_counter()
+        if (self._weights_every and p.step < p.steps_per_epoch
+                and done - self._last_weights_step >= self._weights_every
+                and now - self._last_weights_time >= _WEIGHTS_MIN_SECONDS):
+            self._last_weights_step, self._last_weights_time = done, now
+            self._send("weights", self.run.model.get_weights())
+
+    def _on_epoch(self, p) -> None:
+        self._last_weights_step = (p.epoch + 1) * self._steps  # the epoch's own snapshot goes with it
+        self._last_weights_time = time.perf_counter()
+        self._send("epoch", p)
+
+
+class _Cancelled(Exception):
+    pass
+
+
+def measure_test_accuracy(model, images: np.ndarray, labels: np.ndarray,
+                          cancelled: Callable[[], bool] = lambda: False) -> float:
+    """Accuracy of a (logit-output) keras model on uint8 test images, via engine.evaluation.
+    Checks ``cancelled()`` between chunks of 1,000 images (raises _Cancelled)."""
+    from engine.evaluation import evaluate
+
+    class _Batches:  # the one method evaluate() needs; argmax of logits is argmax of softmax
+        @staticmethod
+        def predict_batch(x):
+            out = []
+            for start in range(0, len(x), 1000):
+                if cancelled():
+                    raise _Cancelled
+                out.append(model.predict_on_batch(x[start:start + 1000]))
+            return np.concatenate(out)
+
+    return evaluate(_Batches(), images, labels).accuracy
+
+
+def progress_text(epoch: int, epochs: int, step: int, steps: int, per_second: float, seconds_left: float) -> str:
+    """ "Epoch 2/5 · batch 213/430 · 8,400 img/s · 0:42 left" """
+    return (f"Epoch {epoch + 1}/{epochs} · batch {step}/{steps} · {per_second:,.0f} img/s · "
+            f"{clock(seconds_left)} left")
+
+
+def clock(seconds: float) -> str:
+    if not math.isfinite(seconds):
+        return "–:––"
+    seconds = int(round(max(0.0, seconds)))
+    h, rest = divmod(seconds, 3600)
+    return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
+
+
+class _Card(QFrame):
+    """A rounded, tinted box for the result of a run."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._fill, self._border = QColor(), QColor()
+
+    def set_colors(self, fill: QColor, border: QColor) -> None:
+        self._fill, self._border = QColor(fill), QColor(border)
+        self.update()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(self._border, 1))
+        painter.setBrush(self._fill)
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
+        painter.end()
+
+
+def _pixel_font(widget: QWidget, pixels: int, bold: bool = False) -> QFont:
+    font = QFont(widget.font())
+    font.setPixelSize(pixels)
+    font.setBold(bold)
+    return font
+
+
+def _set_text_color(label: QWidget, color: QColor) -> None:
+    palette = QPalette()  # only WindowText is ours; the rest is inherited
+    palette.setColor(QPalette.ColorRole.WindowText, color)
+    label.setPalette(palette)
+
+
+class TrainingPanel(QWidget):
+    """Architecture and training controls, live progress and loss plot, and the result of a run."""
+
+    weightsUpdated = Signal(object)   # list of numpy arrays: at every epoch end, ~every 200 batches, at the end
+    modelStarted = Signal(object)     # the new keras model, as soon as it is built
+    modelKept = Signal(object)        # the trained keras model: the user pressed Keep
+    modelDiscarded = Signal()         # the user pressed Discard: the previous model should come back
+    trainingRunning = Signal(bool)
+    epochEnded = Signal(object)       # an engine.training.EpochProgress (status bars, benchmarks)
+    runFinished = Signal(object)      # a TrainingResult, once a run has ended (tests, benchmarks)
+
+    def __init__(self, data_loader: Callable | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        if data_loader is None:
+            from engine.data import load_mnist as data_loader
+        self._data_loader = data_loader
+        self._data = None
+        self._job: _TrainingJob | None = None
+        self._worker: Worker | None = None
+        self._result: TrainingResult | None = None
+        self._model = None
+        self._batch = None
+        self._last_epoch = None
+        self._message_kind = _OK
+        self._pending = False       # a trained model waits for Keep or Discard
+        self._gc_frozen = False
+        self._retired: list[Worker] = []
+        self.max_reports_per_second = 30.0
+        self.weights_every = WEIGHTS_EVERY_BATCHES
+        self.progress_reports = 0   # batch reports received (tests, benchmarks)
+        self._build()
+        self._update_enabled()
+        self._on_palette_change()
+
+    # ----- building ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.title = QLabel("Train a network")
+        self.title.setFont(_pixel_font(self, 17, bold=True))
+        self.device_label = QLabel("")
+        self.device_label.setFont(_pixel_font(self, 11))
+        self.device_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        header = QHBoxLayout()
+        header.addWidget(self.title)
+        header.addStretch(1)
+        header.addWidget(self.device_label)
+
+        self.architecture = ArchitectureEditor()
+        self.architecture.summary.setFont(_pixel_font(self, 11))
+
+        self.epochs_spin = QSpinBox(minimum=1, maximum=100, value=5)
+        self.batch_combo = QComboBox()
+        for size in BATCH_SIZES:
+            self.batch_combo.addItem(str(size), size)
+        self.batch_combo.setCurrentIndex(BATCH_SIZES.index(128))
+        self.lr_combo = QComboBox(editable=True)
+        self.lr_combo.addItems(list(LEARNING_RATES))
+        self.lr_combo.setCurrentText("0.001")
+        self.lr_combo.setValidator(QRegularExpressionValidator(r"\d*\.?\d*([eE][-+]?\d{0,3})?", self))
+        self.lr_combo.setToolTip("Learning rate: pick one or type any positive number (e.g. 5e-4)")
+        self.optimizer_combo = QComboBox()
+        for title, name in OPTIMIZERS:
+            self.optimizer_combo.addItem(title, name)
+        self.size_combo = QComboBox()
+        for title, size in TRAIN_SIZES:
+            self.size_combo.addItem(title, size)
+        self.augment_check = QCheckBox("Augment: small rotations, shears, shifts, pen widths")
+        self.augment_check.setToolTip("Each batch is randomly distorted like hand-drawn digits; "
+                                      "slower to learn, better on drawings")
+
+        form = QGridLayout()
+        form.setHorizontalSpacing(8)
+        form.setVerticalSpacing(6)
+        form.setColumnStretch(1, 1)
+        form.setColumnStretch(3, 1)
+        for row, items in enumerate(((("Epochs", self.epochs_spin), ("Batch", self.batch_combo)),
+                                     (("Learning rate", self.lr_combo), ("Optimizer", self.optimizer_combo)))):
+            for col, (text, widget) in enumerate(items):
+                form.addWidget(QLabel(text), row, 2 * col)
+                form.addWidget(widget, row, 2 * col + 1)
+        form.addWidget(QLabel("Training set"), 2, 0)
+        form.addWidget(self.size_combo, 2, 1, 1, 3)
+        form.addWidget(self.augment_check, 3, 0, 1, 4)
+
+        self.controls = QWidget()  # everything that is fixed while a run goes on
+        controls = QVBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.setSpacing(6)
+        self._captions = [self._caption("NETWORK"), self._caption("TRAINING")]
+        controls.addWidget(self._captions[0])
+        controls.addWidget(self.architecture)
+        controls.addSpacing(6)
+        controls.addWidget(self._captions[1])
+        controls.addLayout(form)
+
+        self.train_button = QPushButton("Train")
+        self.train_button.setDefault(True)
+        self.pause_button = QPushButton("Pause")
+        self.stop_button = QPushButton("Stop")
+        self.train_button.clicked.connect(lambda: self.start())
+        self.pause_button.clicked.connect(self.toggle_pause)
+        self.stop_button.clicked.connect(self.stop)
+        for button in (self.train_button, self.pause_button, self.stop_button):
+            button.setMinimumHeight(30)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        buttons.addWidget(self.train_button, 2)
+        buttons.addWidget(self.pause_button, 1)
+        buttons.addWidget(self.stop_button, 1)
+
+        self.progress = QProgressBar()
+        self.progress.setTextVisible(True)
+        self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.progress.setFont(_pixel_font(self, 11))
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setFormat("Ready")
+        self.stats_label = QLabel(" ")
+        self.stats_label.setFont(_pixel_font(self, 11))
+        self.stats_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        # New text ~30 times a second must not re-lay out the panel: the label's size never changes.
+        self.stats_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.stats_label.setFixedHeight(self.stats_label.fontMetrics().height() + 2)
+
+        self.plot = LossPlot()
+
+        self.result_card = _Card()
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.setFont(_pixel_font(self, 12))
+        self.accuracy_label = QLabel()
+        self.accuracy_label.setFont(_pixel_font(self, 26, bold=True))
+        self.accuracy_caption = QLabel("test accuracy")
+        self.accuracy_caption.setFont(_pixel_font(self, 11))
+        self.keep_button = QPushButton("Keep this model")
+        self.discard_button = QPushButton("Discard")
+        self.keep_button.clicked.connect(self.keep)
+        self.discard_button.clicked.connect(self.discard)
+        figure = QVBoxLayout()
+        figure.setSpacing(0)
+        figure.addWidget(self.accuracy_label)
+        figure.addWidget(self.accuracy_caption)
+        decide = QVBoxLayout()
+        decide.setSpacing(4)
+        decide.addWidget(self.keep_button)
+        decide.addWidget(self.discard_button)
+        lower = QHBoxLayout()
+        lower.addLayout(figure)
+        lower.addStretch(1)
+        lower.addLayout(decide)
+        card = QVBoxLayout(self.result_card)
+        card.setContentsMargins(12, 10, 12, 10)
+        card.setSpacing(6)
+        card.addWidget(self.message_label)
+        card.addLayout(lower)
+        self.result_card.setVisible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(6)
+        layout.addLayout(header)
+        layout.addWidget(self.controls)
+        layout.addSpacing(4)
+        layout.addLayout(buttons)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.stats_label)
+        layout.addWidget(self.plot, 1)
+        layout.addWidget(self.result_card)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+
+    def _caption(self, text: str) -> QLabel:
+        label = QLabel(text)
+        font = _pixel_font(self, 10, bold=True)
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.2)
+        label.setFont(font)
+        return label
+
+    def sizeHint(self) -> QSize:
+        return QSize(440, 720)
+
+    # ----- reading the controls ------------------------------------------------------------------
+    def learning_rate(self) -> float | None:
+        """The typed or picked learning rate; None when it is not a positive number."""
+        try:
+            value = float(self.lr_combo.currentText())
+        except ValueError:
+            return None
+        return value if value > 0 and math.isfinite(value) else None
+
+    def settings(self) -> TrainingSettings:
+        """The run the controls describe (raises ValueError for a bad learning rate)."""
+        lr = self.learning_rate()
+        if lr is None:
+            raise ValueError(f"The learning rate {self.lr_combo.currentText()!r} is not a positive number.")
+        return TrainingSettings(spec=self.architecture.spec(), epochs=self.epochs_spin.value(),
+                                batch_size=self.batch_combo.currentData(), learning_rate=lr,
+                                optimizer=self.optimizer_combo.currentData(), augment=self.augment_check.isChecked(),
+                                train_size=self.size_combo.currentData())
+
+    def set_settings(self, settings: TrainingSettings) -> None:
+        """Show ``settings`` in the controls (the network only when it is a preset or a dense network)."""
+        from engine.models import PRESETS
+
+        spec = settings.spec
+        if spec.name in PRESETS and PRESETS[spec.name] == spec:
+            self.architecture.set_preset(spec.name)
+        else:
+            dense = [layer for layer in spec.layers if layer.kind == "dense"][:-1]
+            self.architecture.set_custom([(layer.units, layer.activation) for layer in dense],
+                                         conv_front=spec.is_convolutional)
+        self.epochs_spin.setValue(settings.epochs)
+        index = self.batch_combo.findData(settings.batch_size)
+        if index < 0:
+            self.batch_combo.addItem(str(settings.batch_size), settings.batch_size)
+            index = self.batch_combo.count() - 1
+        self.batch_combo.setCurrentIndex(index)
+        self.lr_combo.setCurrentText(f"{settings.learning_rate:g}")
+        self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(settings.optimizer))
+        self.augment_check.setChecked(settings.augment)
+        index = self.size_combo.findData(settings.train_size)
+        if index < 0:
+            self.size_combo.addItem(f"{settings.train_size:,} images", settings.train_size)
+            index = self.size_combo.count() - 1
+        self.size_combo.setCurrentIndex(index)
+
+    # ----- state -------------------------------------------------------------------------------------
+    def is_training(self) -> bool:
+        """True while a run's thread is alive (loading, training or testing)."""
+        return self._worker is not None and self._worker.is_running()
+
+    def is_paused(self) -> bool:
+        return self._job is not None and self._job._paused
+
+    def result(self) -> TrainingResult | None:
+        """The last finished run (None before the first, and while one runs)."""
+        return self._result
+
+    def test_accuracy(self) -> float | None:
+        return self._result.test_accuracy if self._result else None
+
+    def message(self) -> str:
+        return self.message_label.text()
+
+    def has_pending_result(self) -> bool:
+        """A trained model waits for Keep or Discard."""
+        return self._pending
+
+    # ----- actions ------------------------------------------------------------------------------------
+    def start(self, settings: TrainingSettings | None = None) -> bool:
+        """Start a run with ``settings`` (default: the controls). False if one is running or the
+        controls are invalid (the message says why). An undecided earlier result is discarded."""
+        if self.is_training():
+            return False
+        try:
+            settings = settings or self.settings()
+        except ValueError as exc:
+            self._show_message(str(exc), _WARN, decision=False)
+            return False
+        if self.has_pending_result():
+            self.discard()
+        self._retire_worker()
+        job = _TrainingJob(settings, self._data_loader, self._data, self.max_reports_per_second,
+                           self.weights_every)
+        worker = Worker(job, name="training")
+        job.emit = worker.progress.emit
+        worker.progress.connect(self._on_progress)
+        worker.returned.connect(self._on_returned)
+        worker.errored.connect(self._on_errored)
+        self._job, self._worker, self._result, self._model = job, worker, None, None
+        self._batch, self._last_epoch = None, None
+        self.progress_reports = 0
+        self.result_card.setVisible(False)
+        self.plot.reset(settings.epochs)
+        self.progress.setRange(0, 0)   # busy until the first batch: loading, building, tracing
+        self.progress.setFormat("Starting…")
+        self.stats_label.setText(" ")
+        self.pause_button.setText("Pause")
+        self._freeze_gc()
+        worker.start()
+        self._update_enabled()
+        self.trainingRunning.emit(True)
+        log.info("training started: %s, %d epochs, batch %d, lr %g, %s%s", settings.spec.name, settings.epochs,
+                 settings.batch_size, settings.learning_rate, settings.optimizer,
+                 ", augmented" if settings.augment else "")
+        return True
+
+    @Slot()
+    def toggle_pause(self) -> None:
+        self.resume() if self.is_paused() else self.pause()
+
+    def pause(self) -> None:
+        if self._job is None or not self.is_training():
+            return
+        self._job.pause()
+        self.pause_button.setText("Resume")
+        self._show_progress_text()
+
+    def resume(self) -> None:
+        if self._job is None or not self.is_training():
+            return
+        self._job.resume()
+        self.pause_button.setText("Pause")
+        self._show_progress_text()
+
+    @Slot()
+    def stop(self) -> None:
+        """Ask the run to stop: it ends after the batch in progress (the result is still tested)."""
+        if self._job is not None and self.is_training():
+            self._job.stop()
+            self.progress.setFormat("Stopping…")
+            self.pause_button.setEnabled(False)
+            self.stop_button.setEnabled(False)
+
+    def stop_and_wait(self, timeout_ms: int = 30_000) -> bool:
+        """Stop a run (skipping its test-set evaluation) and join its thread; for closing the window.
+        True when no training thread is left; False if it is still busy after ``timeout_ms``
+        (only possible while TensorFlow is being imported, which nothing can interrupt)."""
+        if self._worker is None:
+            return True
+        self._job.abort()
+        joined = self._worker.wait(timeout_ms)
+        if joined:
+            self._unfreeze_gc()
+        return joined
+
+    @Slot()
+    def keep(self) -> None:
+        """The trained model becomes the current one."""
+        if not self._pending:
+            return
+        model = self._result.model
+        self._decided(f"Kept: {model.name} is now the current model (File ▸ Save Model As… to save it).")
+        self.modelKept.emit(model)
+
+    @Slot()
+    def discard(self) -> None:
+        """Throw the trained model away: the previous one comes back."""
+        if not self._pending:
+            return
+        self._decided("Discarded: the previous model is back.")
+        self.modelDiscarded.emit()
+
+    def _decided(self, text: str) -> None:
+        self._pending = False
+        self.keep_button.setVisible(False)
+        self.discard_button.setVisible(False)
+        self.message_label.setText(text)
+        self._message_kind = _OK
+        self._apply_card_colors()
+
+    def closeEvent(self, event) -> None:
+        self.stop_and_wait()
+        super().closeEvent(event)
+
+    # ----- reports from the worker -----------------------------------------------------------------
+    @Slot(object)
+    def _on_progress(self, item: tuple) -> None:
+        job, kind, *payload = item
+        if job is not self._job:
+            return  # a report from an earlier run still in the queue
+        if kind == "batch":
+            self._on_batch(payload[0])
+        elif kind == "epoch":
+            self._on_epoch(payload[0])
+        elif kind == "weights":
+            self.weightsUpdated.emit(payload[0])
+        elif kind == "phase":
+            self.progress.setFormat(payload[0])
+        elif kind == "data":
+            self._data = payload[0]
+        elif kind == "model":
+            self._model, device = payload
+            self.device_label.setText(f"Training on {device}")
+            self.device_label.setToolTip(f"TensorFlow computes on {device}")
+            self.progress.setFormat("Compiling the training step…")
+            self.modelStarted.emit(self._model)
+
+    def _on_batch(self, p) -> None:
+        self.progress_reports += 1
+        if self._batch is None:
+            self.plot.reset(p.epochs, p.steps_per_epoch)
+            self.progress.setRange(0, p.epochs * p.steps_per_epoch)
+        self._batch = p
+        self.plot.add_batches(p.positions, p.losses)
+        self.progress.setValue(p.epoch * p.steps_per_epoch + p.step)
+        self._show_progress_text()
+        self._show_stats(loss=p.mean_loss, accuracy=p.accuracy)
+
+    def _show_progress_text(self) -> None:
+        p = self._batch
+        if self._job is not None and self._job._stop.is_set():
+            text = "Stopping…"
+        elif p is None:
+            return
+        elif self.is_paused():
+            text = f"Paused · epoch {p.epoch + 1}/{p.epochs} · batch {p.step}/{p.steps_per_epoch}"
+        else:
+            text = progress_text(p.epoch, p.epochs, p.step, p.steps_per_epoch, p.samples_per_second,
+                                 p.seconds_left)
+        self.progress.setFormat(text)
+
+    def _on_epoch(self, p) -> None:
+        self._last_epoch = p
+        self.plot.add_epoch(p.epoch + 1, p.val_loss, p.val_accuracy)
+        self._show_stats(loss=p.loss, accuracy=p.accuracy)
+        self.weightsUpdated.emit(p.weights)
+        self.epochEnded.emit(p)
+
+    def _show_stats(self, loss: float, accuracy: float) -> None:
+        parts = [f"loss {loss:.3f}", f"train acc {100 * accuracy:.1f} %"]
+        if self._last_epoch is not None:
+            parts += [f"val loss {self._last_epoch.val_loss:.3f}",
+                      f"val acc {100 * self._last_epoch.val_accuracy:.1f} %"]
+        self.stats_label.setText("  ·  ".join(parts))
+
+    @Slot(object)
+    def _on_returned(self, result: TrainingResult) -> None:
+        if result.job is not self._job:
+            return
+        self._retire_worker()
+        self._unfreeze_gc()
+        self._result = result
+        self.plot.flush()
+        end = result.end
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1 if end.reason == "completed" else 0)
+        self.progress.setFormat({"completed": "Done", "stopped": "Stopped", "nan": "Stopped: the loss became NaN",
+                                 "error": "Failed"}.get(end.reason, end.reason))
+        if result.test_accuracy is not None:
+            self.accuracy_label.setText(f"{100 * result.test_accuracy:.2f} %")
+            self.accuracy_caption.setText(f"test accuracy · {result.test_count:,} unseen images")
+        else:
+            self.accuracy_label.setText("")
+            self.accuracy_caption.setText("")
+        message = end.message
+        if end.reason == "stopped" and end.epochs_completed == 0 and result.model is not None:
+            message += " The weights are those of the last batch."
+        self._show_message(message, _OK if end.reason == "completed" else _WARN,
+                           decision=result.model is not None)
+        self._update_enabled()
+        log.info("training ended: %s (%s); test accuracy %s", end.reason, end.message,
+                 "n/a" if result.test_accuracy is None else f"{result.test_accuracy:.4f}")
+        self.trainingRunning.emit(False)
+        self.runFinished.emit(result)
+
+    @Slot(str)
+    def _on_errored(self, message: str) -> None:  # only a bug in the job itself gets here
+        from engine.training import TrainingEnd
+
+        self._on_returned(TrainingResult(self._job, TrainingEnd("error", f"Training failed: {message}", 0),
+                                         None, None))
+
+    def _show_message(self, text: str, kind: str, decision: bool) -> None:
+        self._message_kind = kind
+        self._pending = decision
+        self.message_label.setText(text)
+        self.keep_button.setVisible(decision)
+        self.discard_button.setVisible(decision)
+        self.accuracy_label.setVisible(bool(self.accuracy_label.text()) and decision)
+        self.accuracy_caption.setVisible(bool(self.accuracy_caption.text()) and decision)
+        self.result_card.setVisible(True)
+        self._apply_card_colors()
+
+    def _freeze_gc(self) -> None:
+        """Keep the garbage collector's full passes short while a run traces and trains.
+
+        With TensorFlow loaded the process holds ~300,000 objects; tracing a training step makes
+        many more, which triggers full collections: each scans every object with the GIL held,
+        ~200 ms in which the UI cannot run. ``gc.freeze()`` (O(1)) moves the objects alive now
+        out of the collector's reach until the run ends, so its passes only scan what is new.
+        Nothing leaks: ``gc.unfreeze()`` hands them back afterwards. Left alone if someone
+        else (the app) has frozen objects already."""
+        if not self._gc_frozen and gc.get_freeze_count() == 0:
+            gc.freeze()
+            self._gc_frozen = True
+
+    def _unfreeze_gc(self) -> None:
+        if self._gc_frozen:
+            gc.unfreeze()
+            self._gc_frozen = False
+
+    def _retire_worker(self) -> None:
+        """Join and drop a worker whose thread has ended (its thread quits right after returning)."""
+        if self._worker is not None:
+            if not self._worker.wait(5000):  # cannot happen after it returned; never destroy a live QThread
+                self._retired.append(self._worker)
+            self._worker = None
+        self._retired = [w for w in self._retired if w.is_running()]
+
+    def _update_enabled(self) -> None:
+        running = self.is_training()
+        self.controls.setEnabled(not running)
+        self.train_button.setEnabled(not running)
+        self.train_button.setText("Training…" if running else "Train")
+        self.pause_button.setEnabled(running)
+        self.stop_button.setEnabled(running)
+        if not running:
+            self.pause_button.setText("Pause")
+
+    # ----- colours ------------------------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "result_card"):
+            self._on_palette_change()
+
+    def _on_palette_change(self) -> None:
+        palette = self.palette()
+        muted = theme.muted(palette)
+        for label in (*self._captions, self.architecture.summary, self.device_label, self.stats_label,
+                      self.accuracy_caption):
+            _set_text_color(label, muted)
+        button = QPalette(palette)
+        button.setColor(QPalette.ColorRole.Button, theme.accent(palette))
+        button.setColor(QPalette.ColorRole.ButtonText, QColor("white"))
+        window = palette.color(QPalette.ColorRole.Window)
+        button.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Button,
+                        theme.mix(theme.accent(palette), window, 0.75))
+        button.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText,
+                        theme.mix(theme.accent(palette), window, 0.2))
+        self.train_button.setPalette(button)
+        self.keep_button.setPalette(button)
+        bar = QPalette(palette)  # a light fill, so the text stays readable where it crosses it
+        bar.setColor(QPalette.ColorRole.Highlight, theme.mix(theme.accent(palette), palette.color(QPalette.ColorRole.Window), 0.55))
+        self.progress.setPalette(bar)
+        self._apply_card_colors()
+
+    def _apply_card_colors(self) -> None:
+        palette = self.palette()
+        window = palette.color(QPalette.ColorRole.Window)
+        tone = theme.accent(palette) if self._message_kind == _OK else theme.unsure(palette)
+        self.result_card.set_colors(theme.mix(tone, window, 0.9), theme.mix(tone, window, 0.55))
+        _set_text_color(self.message_label, theme.text(palette) if self._message_kind == _OK else tone)
+        _set_text_color(self.accuracy_label, theme.text(palette))
+
+
