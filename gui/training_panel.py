@@ -21,7 +21,7 @@ from typing import Callable
 
 import numpy as np
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QRegularExpressionValidator
+from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPalette, QPen, QRegularExpressionValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
@@ -350,6 +350,8 @@ class TrainingPanel(QWidget):
         self.pause_button = QPushButton("Pause")
         self.stop_button = QPushButton("Stop")
         self.train_button.clicked.connect(lambda: self.start())
+        self.train_button.setShortcut(QKeySequence("Ctrl+Return"))
+        self.train_button.setToolTip("Start training (Ctrl+Enter)")
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
         for button in (self.train_button, self.pause_button, self.stop_button):

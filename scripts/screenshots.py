@@ -93,8 +93,9 @@ def start_xvfb(size: str) -> tuple[subprocess.Popen, str]:
     return proc, display
 
 
-def shoot(name: str, model: str, digit: int, out: Path, env: dict, display: str) -> bool:
-    """Launch the app with ``model``, draw ``digit``, check the logged answer, save ``name``.png."""
+def shoot(name: str, model: str, digit: int, out: Path, env: dict, display: str, train_for: float = 0) -> bool:
+    """Launch the app with ``model``, draw ``digit``, check the logged answer, save ``name``.png.
+    With ``train_for``, open the training panel, start training and shoot that many seconds later."""
     app = App(["--model", model], env)
     try:
         app.wait_for("window shown")
@@ -108,6 +109,12 @@ def shoot(name: str, model: str, digit: int, out: Path, env: dict, display: str)
         draw_digit(rect, digit)
         result = app.wait_for(PREDICTION_LINE, after=before)
         print(f"{model}: drew a {digit} on the canvas at {rect}; the app logged: {result.group(0)}")
+        if train_for:
+            xdotool("key", "--clearmodifiers", "ctrl+t")  # View ▸ Training Panel
+            time.sleep(1.0)
+            xdotool("key", "--clearmodifiers", "ctrl+Return")  # Train
+            app.wait_for("training started", timeout=30)
+            time.sleep(train_for)
         time.sleep(0.6)
         screenshot(out / f"{name}.png", display)
         xdotool("key", "--clearmodifiers", "ctrl+q")
@@ -138,6 +145,7 @@ def main() -> int:
     try:
         ok = shoot("main-window", "cnn", args.digit, args.out, env, display)
         ok &= shoot("network-course-mlp", "course-mlp", 3, args.out, env, display)
+        ok &= shoot("training", "course-mlp", 5, args.out, env, display, train_for=1.6)
         return 0 if ok else 1
     finally:
         xvfb.terminate()
