@@ -1,10 +1,7 @@
 """The training panel: pick a network, press Train, watch the loss fall; keep or discard the result.
 
-A run is a ``_TrainingJob`` on a ``gui.workers.Worker`` thread. The job loads MNIST, builds the
-model (the first build imports TensorFlow), runs an ``engine.training.TrainingRun`` and finally
-measures the test-set accuracy. Everything it reports travels through ``worker.progress`` as
-``(job, kind, payload)`` tuples (queued to the UI thread); the UI thread only ever calls the
-job's ``stop`` / ``pause`` / ``resume``, which are thread-safe. The loss plot coalesces its
+A run is a ``gui.training_job.TrainingJob`` on a ``gui.workers.Worker`` thread; everything it
+reports travels through ``worker.progress`` (queued to the UI thread). The loss plot coalesces its
 redraws, so the UI never does more than ~30 plot updates a second however fast batches come.
 
 Nothing here imports TensorFlow at import time: the window shows before the engine loads.
@@ -14,21 +11,17 @@ from __future__ import annotations
 import gc
 import logging
 import math
-import threading
-import time
-from dataclasses import dataclass
 from typing import Callable
 
-import numpy as np
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPalette, QPen, QRegularExpressionValidator
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
-from engine.models import ModelSpec
 from gui import theme
 from gui.architecture_editor import ArchitectureEditor
 from gui.loss_plot import LossPlot
+from gui.training_job import WEIGHTS_EVERY_BATCHES, TrainingResult, TrainingSettings, TrainingJob
 from gui.workers import Worker
 
 log = logging.getLogger("digit_studio")
@@ -39,169 +32,7 @@ OPTIMIZERS = (("Adam", "adam"), ("SGD + momentum 0.9", "sgd"))
 TRAIN_SIZES = (("All 55,000 images (+5,000 to validate)", None),
                ("10,000 images", 10_000),
                ("2,000 images · quick demo", 2_000))
-WEIGHTS_EVERY_BATCHES = 200   # besides every epoch end, the predictor gets new weights this often
-_WEIGHTS_MIN_SECONDS = 0.5    # …but never more than twice a second
 _OK, _WARN = "ok", "warn"
-
-
-@dataclass(frozen=True)
-class TrainingSettings:
-    """Everything one run needs, read from the controls (or made by a test or a benchmark)."""
-
-    spec: ModelSpec
-    epochs: int = 5
-    batch_size: int = 128
-    learning_rate: float = 1e-3
-    optimizer: str = "adam"           # "adam" or "sgd" (with momentum 0.9)
-    augment: bool = False
-    train_size: int | None = None     # None: all 55,000 non-validation images
-    seed: int = 0
-
-    def config(self):
-        from engine.training import TrainingConfig
-
-        # Small dense networks learn better from gentler augmentation than the cnn.
-        strength = 1.0 if self.spec.is_convolutional else 0.5
-        return TrainingConfig(epochs=self.epochs, batch_size=self.batch_size, augment=self.augment,
-                              augment_strength=strength, train_size=self.train_size, seed=self.seed)
-
-
-@dataclass(frozen=True)
-class TrainingResult:
-    """How a run ended, what it produced and its test-set accuracy (None when not measured)."""
-
-    job: object
-    end: object                      # engine.training.TrainingEnd
-    model: object | None             # the trained keras model (None if it was never built)
-    test_accuracy: float | None
-    test_count: int = 0
-
-
-class _TrainingJob:
-    """One run, executed by ``__call__`` on the worker thread. ``stop``/``pause``/``resume``/``abort``
-    may be called from any thread, also before the TrainingRun exists (while MNIST or TF loads)."""
-
-    def __init__(self, settings: TrainingSettings, data_loader: Callable, data=None,
-                 max_reports_per_second: float = 30.0, weights_every: int = WEIGHTS_EVERY_BATCHES):
-        self.settings = settings
-        self._data_loader, self._data = data_loader, data
-        self._reports_per_second = max_reports_per_second
-        self._weights_every = weights_every
-        self._stop = threading.Event()
-        self._abort = threading.Event()   # stop, and skip the test-set evaluation (closing)
-        self._paused = False
-        self.run = None
-        self.emit: Callable[[tuple], None] = lambda item: None
-        self._steps = 1
-        self._last_weights_step = 0
-        self._last_weights_time = 0.0
-
-    # ----- control, any thread -----------------------------------------------------------------
-    def stop(self) -> None:
-        self._stop.set()
-        run = self.run
-        if run is not None:
-            run.stop()
-
-    def abort(self) -> None:
-        self._abort.set()
-        self.stop()
-
-    def pause(self) -> None:
-        self._paused = True
-        run = self.run
-        if run is not None:
-            run.pause()
-
-    def resume(self) -> None:
-        self._paused = False
-        run = self.run
-        if run is not None:
-            run.resume()
-
-    # ----- the worker thread ----------------------------------------------------------------------
-    def __call__(self) -> TrainingResult:
-        from engine.training import TrainingEnd
-
-        model = None
-        try:
-            if self._data is None:
-                self._send("phase", "Loading MNIST…")
-                self._data = self._data_loader()
-                self._send("data", self._data)
-            if self._stop.is_set():
-                return TrainingResult(self, TrainingEnd("stopped", "Training stopped before it began.", 0),
-                                      None, None)
-            self._send("phase", "Building the network…")
-            from engine.models import build_model
-            from engine.training import TrainingRun
-
-            s = self.settings
-            model = build_model(s.spec, learning_rate=s.learning_rate, optimizer=s.optimizer, seed=s.seed)
-            run = TrainingRun(model, self._data, s.config(), on_batch=self._on_batch, on_epoch=self._on_epoch,
-                              max_reports_per_second=self._reports_per_second)
-            self.run = run
-            if self._stop.is_set():   # stop()/pause() may have come while the model was built
-                run.stop()
-            if self._paused:
-                run.pause()
-            self._send("model", model, run.device)
-            end = run.run()
-            self._send("weights", model.get_weights())  # what the run ended with (last good after NaN)
-            accuracy, count = None, 0
-            if not self._abort.is_set() and end.reason != "error":
-                count = len(self._data.x_test)
-                self._send("phase", f"Testing on {count:,} images…")
-                accuracy = measure_test_accuracy(model, self._data.x_test, self._data.y_test,
-                                                 cancelled=self._abort.is_set)
-            return TrainingResult(self, end, model, accuracy, count)
-        except _Cancelled:  # the window closed during the test-set evaluation
-            return TrainingResult(self, end, model, None)
-        except Exception as exc:  # a bad data file, out of memory while building…: told, not raised
-            log.exception("training failed")
-            return TrainingResult(self, TrainingEnd("error", f"Training failed: {exc}", 0), model, None)
-
-    def _send(self, kind: str, *payload) -> None:
-        self.emit((self, kind, *payload))
-
-    def _on_batch(self, p) -> None:
-        self._send("batch", p)
-        self._steps = p.steps_per_epoch
-        done = p.epoch * p.steps_per_epoch + p.step
-        now = time.perf_counter()
-        if (self._weights_every and p.step < p.steps_per_epoch
-                and done - self._last_weights_step >= self._weights_every
-                and now - self._last_weights_time >= _WEIGHTS_MIN_SECONDS):
-            self._last_weights_step, self._last_weights_time = done, now
-            self._send("weights", self.run.model.get_weights())
-
-    def _on_epoch(self, p) -> None:
-        self._last_weights_step = (p.epoch + 1) * self._steps  # the epoch's own snapshot goes with it
-        self._last_weights_time = time.perf_counter()
-        self._send("epoch", p)
-
-
-class _Cancelled(Exception):
-    pass
-
-
-def measure_test_accuracy(model, images: np.ndarray, labels: np.ndarray,
-                          cancelled: Callable[[], bool] = lambda: False) -> float:
-    """Accuracy of a (logit-output) keras model on uint8 test images, via engine.evaluation.
-    Checks ``cancelled()`` between chunks of 1,000 images (raises _Cancelled)."""
-    from engine.evaluation import evaluate
-
-    class _Batches:  # the one method evaluate() needs; argmax of logits is argmax of softmax
-        @staticmethod
-        def predict_batch(x):
-            out = []
-            for start in range(0, len(x), 1000):
-                if cancelled():
-                    raise _Cancelled
-                out.append(model.predict_on_batch(x[start:start + 1000]))
-            return np.concatenate(out)
-
-    return evaluate(_Batches(), images, labels).accuracy
 
 
 def progress_text(epoch: int, epochs: int, step: int, steps: int, per_second: float, seconds_left: float) -> str:
@@ -268,7 +99,7 @@ class TrainingPanel(QWidget):
             from engine.data import load_mnist as data_loader
         self._data_loader = data_loader
         self._data = None
-        self._job: _TrainingJob | None = None
+        self._job: TrainingJob | None = None
         self._worker: Worker | None = None
         self._result: TrainingResult | None = None
         self._model = None
@@ -513,7 +344,7 @@ class TrainingPanel(QWidget):
         if self.has_pending_result():
             self.discard()
         self._retire_worker()
-        job = _TrainingJob(settings, self._data_loader, self._data, self.max_reports_per_second,
+        job = TrainingJob(settings, self._data_loader, self._data, self.max_reports_per_second,
                            self.weights_every)
         worker = Worker(job, name="training")
         job.emit = worker.progress.emit
