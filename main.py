@@ -1,6 +1,7 @@
 """Digit Studio: draw a digit and watch a neural network recognise it; train your own.
 
     python main.py                      open the window
+    python main.py --kiosk              demo-booth mode (full screen, touch-first; see the README)
     python main.py train --model cnn    train a network (live progress bar)
     python main.py evaluate             test-set accuracy and confusion matrix
     python main.py predict IMAGE...     recognise digits in image files
@@ -33,6 +34,11 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the window, recognise a built-in drawing of a 7, print the answer and exit "
                              "(status 0 when it is right): a check for installed copies")
+    parser.add_argument("--kiosk", action="store_true",
+                        help="demo-booth mode: full screen, no menus, touch-first, idle attract loop; "
+                             "leave with the booth config's exit_keys (default Ctrl+Alt+Shift+Q)")
+    parser.add_argument("--booth-config", metavar="PATH",
+                        help="the booth's TOML settings (default: booth.toml in your data folder, if present)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     train = commands.add_parser("train", help="train a network on MNIST")

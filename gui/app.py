@@ -31,16 +31,32 @@ def run_app(args, started_at: float | None = None) -> int:
     app.setWindowIcon(QIcon(str(resource_path("icons", "digit-studio.svg"))))
     app.setDesktopFileName("digit-studio")
 
-    from gui.main_window import MainWindow
-
-    window = MainWindow(model_ref=getattr(args, "window_model", None), started_at=started_at)
-    window.show()
+    window = open_window(args, started_at)
     log.info("window shown after %.2fs", time.perf_counter() - started_at)
     if getattr(args, "smoke_test", False):
         smoke = SmokeTest(window, started_at)  # noqa: F841 (kept alive by the window's signals)
     # The engine starts after the first paint, so TensorFlow's import never delays the window.
     QTimer.singleShot(0, window.start_engine)
     return app.exec()
+
+
+def open_window(args, started_at: float):
+    """Show the main window, or the booth's kiosk window with ``--kiosk`` or ``kiosk = true`` in
+    the booth config (``--booth-config PATH``, else booth.toml in the user data folder)."""
+    from gui.booth import load_booth_config
+
+    booth = load_booth_config(getattr(args, "booth_config", None))
+    if getattr(args, "kiosk", False) or booth.kiosk:
+        from gui.kiosk import KioskWindow
+
+        window = KioskWindow(booth, model_ref=getattr(args, "window_model", None), started_at=started_at)
+        window.show_kiosk()
+        return window
+    from gui.main_window import MainWindow
+
+    window = MainWindow(model_ref=getattr(args, "window_model", None), started_at=started_at)
+    window.show()
+    return window
 
 
 class SmokeTest:

@@ -1,0 +1,163 @@
+"""Screenshots of the real booth (kiosk) window under Xvfb at 1920×1080, drawn on with xdotool.
+
+    uv run python scripts/kiosk_screenshots.py            # docs/screenshots/kiosk-drawing.png and kiosk-attract.png
+    uv run python scripts/kiosk_screenshots.py --digit 5  # draw a 5 instead of the default 2
+
+Needs Debian's xvfb, xdotool and imagemagick (apt-get install -y xvfb xdotool imagemagick).
+Shot 1: ``main.py --kiosk`` with a temporary booth config; a digit is drawn with the X pointer
+(mousedown / mousemove / mouseup at the canvas position the app logs), the logged answer is
+checked, then Escape and Alt+F4 are pressed (the kiosk must stay) and the exit combination
+Ctrl+Alt+Shift+Q (it must leave, status 0). Shot 2: short idle/attract timings, nobody touching:
+the attract loop draws an example digit while the network lights up; the shot is taken mid-digit.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT))
+
+from screenshots import CANVAS_LINE, PREDICTION_LINE, App, xdotool  # noqa: E402
+
+from engine.drawn_digits import DIGIT_TEMPLATES  # noqa: E402
+
+SIZE = "1920x1080"
+BOOTH = """idle_clear_seconds = {idle}
+attract_after_seconds = {attract}
+attract_pause_seconds = 2.0
+model = "cnn"
+exit_keys = "Ctrl+Alt+Shift+Q"
+"""
+
+
+def start_xvfb(size: str) -> tuple[subprocess.Popen, str]:
+    display = ":96"
+    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(1.0)
+    return proc, display
+
+
+def grab(path: Path, display: str) -> None:
+    """The whole screen: the kiosk covers it."""
+    subprocess.run(["import", "-display", display, "-window", "root", str(path)], check=True)
+    print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def canvas_rect(app: App) -> tuple[int, int, int, int]:
+    app.wait_for(CANVAS_LINE)
+    time.sleep(0.3)
+    m = None
+    for m in re.finditer(CANVAS_LINE, "\n".join(app.lines)):
+        pass
+    return tuple(int(v) for v in m.groups())
+
+
+def draw_digit(rect, digit: int, variant: int = 0) -> None:
+    """Draw a digit's template with the X pointer, like a finger would, in the middle of the canvas."""
+    x, y, w, h = rect
+    side = min(w, h) * 0.6
+    x0, y0 = x + (w - side) / 2, y + (h - side) / 2
+    for stroke in DIGIT_TEMPLATES[digit][variant]:
+        points = [(int(x0 + px * side), int(y0 + py * side)) for px, py in stroke]
+        xdotool("mousemove", str(points[0][0]), str(points[0][1]))
+        xdotool("mousedown", "1")
+        for px, py in points[1:]:
+            xdotool("mousemove", str(px), str(py))
+            time.sleep(0.004)
+        xdotool("mouseup", "1")
+        time.sleep(0.05)
+
+
+def launch(config: Path, idle: float, attract: float, env: dict) -> App:
+    config.write_text(BOOTH.format(idle=idle, attract=attract))
+    app = App(["--kiosk", "--booth-config", str(config)], env)
+    app.wait_for("window shown")
+    app.wait_for("engine ready", timeout=120)
+    return app
+
+
+def quit_kiosk(app: App) -> bool:
+    """Escape and Alt+F4 must do nothing; the exit combination must close the kiosk with status 0."""
+    xdotool("key", "--clearmodifiers", "Escape")
+    xdotool("key", "--clearmodifiers", "alt+F4")
+    time.sleep(0.8)
+    stayed = app.proc.poll() is None
+    print(f"Escape and Alt+F4: the kiosk {'stayed' if stayed else 'CLOSED'}")
+    xdotool("key", "--clearmodifiers", "ctrl+alt+shift+q")
+    app.proc.wait(timeout=20)
+    print(f"Ctrl+Alt+Shift+Q: the app exited with status {app.proc.returncode}")
+    return stayed and app.proc.returncode == 0
+
+
+def shot_drawing(out: Path, digit: int, work: Path, env: dict, display: str) -> bool:
+    app = launch(work / "drawing.toml", idle=120, attract=120, env=env)
+    try:
+        rect = canvas_rect(app)
+        before = len(app.lines)
+        draw_digit(rect, digit)
+        result = app.wait_for(PREDICTION_LINE, after=before)
+        print(f"drew a {digit} on the canvas at {rect}; the app logged: {result.group(0)}")
+        xdotool("mousemove", "1919", "1079")       # the pointer out of the way
+        time.sleep(1.6)                            # the answer settles; "Did I get it right?" appears
+        grab(out / "kiosk-drawing.png", display)
+        return result.group(1) == str(digit) and quit_kiosk(app)
+    finally:
+        if app.proc.poll() is None:
+            app.proc.kill()
+
+
+def shot_attract(out: Path, work: Path, env: dict, display: str, delay: float) -> bool:
+    app = launch(work / "attract.toml", idle=1.0, attract=1.0, env=env)
+    try:
+        after = len(app.lines)
+        app.wait_for("attract: drawing a", after=after, timeout=30)
+        after = len(app.lines)
+        drawing = app.wait_for(r"attract: drawing a (\d)", after=after, timeout=30)   # a second one: all warm
+        time.sleep(delay)
+        grab(out / "kiosk-attract.png", display)
+        print(f"attract loop: shot {delay:.1f} s into drawing a {drawing.group(1)}")
+        return quit_kiosk(app)
+    finally:
+        if app.proc.poll() is None:
+            app.proc.kill()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--digit", type=int, default=2)
+    parser.add_argument("--attract-delay", type=float, default=0.75,
+                        help="seconds into an attract-loop digit when shot 2 is taken")
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    for tool in ("Xvfb", "xdotool", "import"):
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is missing: apt-get install -y xvfb xdotool imagemagick")
+    args.out.mkdir(parents=True, exist_ok=True)
+    xvfb, display = start_xvfb(SIZE)
+    os.environ["DISPLAY"] = display  # for xdotool
+    work = Path(tempfile.mkdtemp(prefix="digit-studio-kiosk-shots-"))
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(work / "config"),
+           "DIGIT_STUDIO_HOME": str(work / "data")}
+    env.pop("WAYLAND_DISPLAY", None)
+    try:
+        xdotool("mousemove", "1919", "1079")
+        ok = shot_drawing(args.out, args.digit, work, env, display)
+        ok &= shot_attract(args.out, work, env, display, args.attract_delay)
+        return 0 if ok else 1
+    finally:
+        xvfb.terminate()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

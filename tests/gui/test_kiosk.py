@@ -1,0 +1,504 @@
+"""Kiosk mode for demo booths, offscreen: full screen without menus, the booth config, idle →
+clear → attract loop, touch stops it, only the exit combination (or PIN) leaves, errors recover
+to a clean canvas without dialogs, model fallback, statistics on disk."""
+import json
+import logging
+import threading
+import time
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QGuiApplication, QImage
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QSlider, QToolButton
+
+from engine.drawn_digits import DIGIT_TEMPLATES
+from engine.resources import resource_path
+from gui import engine_session, recognition
+from gui.booth import BoothConfig, BoothStats, load_booth_config
+from gui.kiosk import KioskWindow, crowd_columns, exit_sequence
+from tests.gui.drawing import draw_strokes
+
+ENGINE_TIMEOUT = 120_000   # the first TensorFlow import on a busy 2-core machine
+CTRL_ALT_SHIFT = Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier
+
+
+@pytest.fixture(scope="module")
+def cnn():
+    """The shipped cnn, loaded once for the module (a Predictor is thread-safe and shareable)."""
+    return engine_session.load_predictor("cnn")
+
+
+@pytest.fixture
+def dialogs(monkeypatch):
+    """Every QMessageBox call is recorded (and answered) instead of shown: the kiosk must make none."""
+    calls = []
+    for name in ("critical", "warning", "information", "question", "about"):
+        monkeypatch.setattr(QMessageBox, name, lambda *a, _n=name, **k: calls.append((_n, a)) or 0)
+    monkeypatch.setattr(QMessageBox, "exec", lambda self, *a: calls.append(("exec", a)) or 0)
+    return calls
+
+
+@pytest.fixture
+def make_kiosk(qtbot, dialogs):
+    made = []
+
+    def make(show: bool = True, **settings) -> KioskWindow:
+        win = KioskWindow(BoothConfig(**settings))   # not qtbot.addWidget: its close() would be refused
+        made.append(win)
+        if show:
+            win.show_kiosk(guard=False)
+            qtbot.waitExposed(win)
+        return win
+
+    yield make
+    for win in made:
+        win.exit_kiosk()
+        win._shutdown()   # a window never shown as a kiosk still has threads to join
+        win.deleteLater()
+    assert dialogs == []
+
+
+def ready(qtbot, win: KioskWindow, loaded) -> None:
+    with qtbot.waitSignal(win.engineReady, timeout=ENGINE_TIMEOUT):
+        win.recognizer.use_model(loaded)
+
+
+def records(home) -> list[dict]:
+    path = home / "booth-stats.jsonl"
+    return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
+
+
+def draw_and_wait(qtbot, win: KioskWindow, digit: int) -> None:
+    shown = []
+    win.predictionShown.connect(shown.append)
+    draw_strokes(win.canvas, DIGIT_TEMPLATES[digit][0])
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1] is not None and shown[-1].digit == digit, timeout=10_000)
+    win.predictionShown.disconnect(shown.append)
+
+
+# ----- the window --------------------------------------------------------------------------------
+def test_kiosk_starts_full_screen_frameless_without_menus_or_training(qtbot, make_kiosk, caplog):
+    caplog.set_level(logging.INFO, logger="digit_studio")
+    win = make_kiosk()
+    assert win.isFullScreen() and win.windowState() & Qt.WindowFullScreen
+    assert win.windowFlags() & Qt.FramelessWindowHint
+    assert win.geometry() == QGuiApplication.primaryScreen().geometry()
+    assert not win.findChildren(QMenuBar) and not win.findChildren(QMenu)
+    assert not win.findChildren(QSlider) and not win.findChildren(QToolButton)   # no brush/undo/training tools
+    assert win.clear_button.isVisible() and win.clear_button.height() >= 120
+    assert win.crowd.isVisible() and win.bars.isVisible()
+    assert win.canvas.width() == win.canvas.height() >= 0.45 * win.height()
+    assert win.palette().color(win.backgroundRole()).lightnessF() < 0.2   # a dark stage
+    qtbot.waitUntil(lambda: any(r.getMessage() == "canvas x=%d y=%d width=%d height=%d" % (
+        *win.canvas.mapToGlobal(QPoint(0, 0)).toTuple(), win.canvas.width(), win.canvas.height())
+        for r in caplog.records), timeout=2000)   # where the screenshot script draws
+
+
+def test_activation_view_can_be_switched_off(make_kiosk):
+    assert not make_kiosk(show_activations=False).crowd.isVisible()
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
+def test_layout_fits_booth_screens(qtbot, make_kiosk, size):
+    win = make_kiosk(show=False)
+    win.resize(*size)
+    win.show()
+    qtbot.waitExposed(win)
+    w, h = size
+    win.feedback.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: win.yes_button.isVisible())
+
+    def rect(widget) -> QRect:
+        return QRect(widget.mapTo(win, QPoint(0, 0)), widget.size())
+
+    parts = [win.stage, win.clear_button, win.digit_label, win.feedback, win.bars, win.crowd]
+    for part in parts:
+        assert win.rect().contains(rect(part)), (part, rect(part))
+    for i, a in enumerate(parts):
+        for b in parts[i + 1:]:
+            assert not rect(a).intersects(rect(b)), (a, b)
+    assert win.canvas.width() >= 0.6 * h
+    assert win.clear_button.height() >= 120
+    assert min(win.yes_button.height(), win.no_button.height()) >= 96
+    assert win.digit_label.font().pixelSize() >= 0.15 * h
+    assert win.crowd.height() >= 0.25 * h and win.bars.height() >= 0.12 * h
+
+
+# ----- the booth config ------------------------------------------------------------------------
+def test_booth_config_is_read(tmp_path):
+    path = tmp_path / "booth.toml"
+    path.write_text('kiosk = true\nidle_clear_seconds = 7\nattract_after_seconds = 12.5\nmodel = "course-mlp"\n'
+                    'exit_keys = "Ctrl+Shift+K"\nexit_pin = "2468"\nshow_activations = false\n'
+                    'statistics = false\nask_feedback = false\nheadline = "Hello"\n')
+    assert load_booth_config(path) == BoothConfig(
+        kiosk=True, idle_clear_seconds=7.0, attract_after_seconds=12.5, model="course-mlp", exit_keys="Ctrl+Shift+K",
+        exit_pin="2468", show_activations=False, statistics=False, ask_feedback=False, headline="Hello")
+
+
+def test_bad_booth_config_values_fall_back_to_defaults_with_warnings(tmp_path, caplog):
+    path = tmp_path / "booth.toml"
+    path.write_text('idle_clear_seconds = "soon"\nattract_after_seconds = -3\nstatistics = "yes"\nexit_pin = 1234\n'
+                    'model = ""\nshow_activations = 1\nattract_pause_seconds = nan\ncolour = "red"\n'
+                    'ask_feedback = false\n')
+    config = load_booth_config(path)
+    assert config == BoothConfig(ask_feedback=False)   # the one good value is kept
+    warned = " ".join(r.getMessage() for r in caplog.records if r.levelno == logging.WARNING)
+    for key in ("idle_clear_seconds", "attract_after_seconds", "statistics", "exit_pin", "model",
+                "show_activations", "attract_pause_seconds", "'colour'"):
+        assert key in warned, key
+
+
+def test_missing_or_broken_booth_config_gives_defaults(tmp_path, caplog, private_user_dir):
+    assert load_booth_config(tmp_path / "nope.toml") == BoothConfig()
+    assert "not found" in caplog.text
+    broken = tmp_path / "broken.toml"
+    broken.write_text("idle_clear_seconds = = 3\n")
+    assert load_booth_config(broken) == BoothConfig()
+    assert "cannot be read" in caplog.text
+    caplog.clear()
+    assert load_booth_config() == BoothConfig() and not caplog.records   # no default file: quietly defaults
+    (private_user_dir / "booth.toml").write_text("kiosk = true\n")
+    assert load_booth_config().kiosk is True                             # the data folder's booth.toml
+
+
+def test_example_booth_config_documents_every_key_without_warnings(caplog):
+    text = resource_path("booth.example.toml").read_text()
+    config = load_booth_config(resource_path("booth.example.toml"))
+    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
+    assert config == BoothConfig(kiosk=True)
+    for key in BoothConfig.__dataclass_fields__:
+        assert f"\n{key} = " in text, key
+
+
+@pytest.mark.parametrize("text", ["Banana+Q", "Escape", "Q", "Shift+Q", "Alt+F4", "Ctrl+Q", "Ctrl+Shift+K, Ctrl+X", ""])
+def test_unsafe_exit_keys_fall_back_to_the_default(text, caplog):
+    assert exit_sequence(text).toString() == "Ctrl+Alt+Shift+Q"
+    assert "exit_keys" in caplog.text
+
+
+def test_safe_exit_keys_are_kept():
+    assert exit_sequence("ctrl+shift+k").toString() == "Ctrl+Shift+K"
+
+
+def test_command_line_and_config_open_the_kiosk(qtbot, tmp_path, private_user_dir, monkeypatch):
+    import main
+    from gui import main_window
+    from gui.app import open_window
+
+    class FakeMainWindow:
+        def __init__(self, **kwargs):
+            self.kwargs = kwargs
+
+        def show(self):
+            pass
+
+    monkeypatch.setattr(main_window, "MainWindow", FakeMainWindow)
+    path = tmp_path / "b.toml"
+    path.write_text("idle_clear_seconds = 7\n")
+    args = main.build_parser().parse_args(["--kiosk", "--booth-config", str(path)])
+    assert args.kiosk and args.booth_config == str(path)
+    windows = []
+    try:
+        windows.append(open_window(args, time.perf_counter()))
+        assert isinstance(windows[0], KioskWindow) and windows[0].isFullScreen()
+        assert windows[0].config.idle_clear_seconds == 7.0
+        assert isinstance(open_window(main.build_parser().parse_args([]), 0.0), FakeMainWindow)
+        (private_user_dir / "booth.toml").write_text("kiosk = true\n")
+        windows.append(open_window(main.build_parser().parse_args([]), time.perf_counter()))
+        assert isinstance(windows[1], KioskWindow)
+    finally:
+        for win in windows:
+            win.exit_kiosk()
+            win.deleteLater()
+
+
+# ----- idle and the attract loop -----------------------------------------------------------------
+def test_idle_clears_the_canvas_then_the_attract_loop_draws_and_is_recognised(qtbot, make_kiosk, cnn,
+                                                                             private_user_dir):
+    win = make_kiosk(idle_clear_seconds=0.3, attract_after_seconds=0.5, attract_pause_seconds=0.3)
+    ready(qtbot, win, cnn)
+    events, shown = [], []
+    win.idleCleared.connect(lambda: events.append(("idle", time.monotonic(), win.canvas.is_empty())))
+    win.attractStarted.connect(lambda: events.append(("attract", time.monotonic(), win.canvas.is_empty())))
+    win.predictionShown.connect(lambda p: shown.append((win.attract.running, p)))
+    draw_and_wait(qtbot, win, 7)
+    qtbot.waitUntil(lambda: [e[0] for e in events] == ["idle", "attract"], timeout=5000)
+    (_, idle_at, idle_empty), (_, attract_at, _) = events
+    assert idle_empty and attract_at - idle_at >= 0.45
+    assert [(r["event"], r["digit"]) for r in records(private_user_dir)] == [("drawing", 7)]
+
+    with qtbot.waitSignal(win.attract.digitShown, timeout=15_000) as drawn:
+        qtbot.waitUntil(lambda: win.attract.pen_down and not win.canvas.is_empty(), timeout=5000)
+    answers = [p for running, p in shown if running and p is not None]
+    assert answers and answers[-1].digit == drawn.args[0]   # recognised live, and right
+    assert len(win.canvas.strokes()) == win.attract.stroke_count >= 1   # stroke by stroke, as a hand draws
+    assert len(records(private_user_dir)) == 1              # the attract loop's digits are not counted
+
+
+def test_a_touch_stops_the_attract_loop_and_the_canvas_is_the_visitors(qtbot, make_kiosk, cnn):
+    win = make_kiosk(idle_clear_seconds=60)
+    ready(qtbot, win, cnn)
+    win.start_attract()
+    qtbot.waitUntil(lambda: win.attract.pen_down and not win.canvas.is_empty(), timeout=5000)   # mid-stroke
+    device = QTest.createTouchDevice()
+    with qtbot.waitSignal(win.attractStopped, timeout=2000):
+        QTest.touchEvent(win.canvas, device).press(0, QPoint(60, 60), win.canvas).commit()
+    assert not win.attract.running
+    QTest.touchEvent(win.canvas, device).move(0, QPoint(90, 200), win.canvas).commit()
+    QTest.touchEvent(win.canvas, device).release(0, QPoint(90, 200), win.canvas).commit()
+    assert len(win.canvas.strokes()) == 1                   # the attract ink is gone; the finger's stroke stays
+    qtbot.wait(300)
+    assert not win.attract.running and len(win.canvas.strokes()) == 1
+
+    win.start_attract()                                     # a press anywhere else: a clean canvas
+    qtbot.waitUntil(lambda: not win.canvas.is_empty(), timeout=5000)
+    with qtbot.waitSignal(win.attractStopped, timeout=2000):
+        QTest.mouseClick(win.bars, Qt.LeftButton)
+    qtbot.waitUntil(lambda: win.canvas.is_empty() and win.digit_label.text() == "?", timeout=3000)
+
+
+# ----- leaving ----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("exit_keys, combination", [
+    (None, (Qt.Key_Q, CTRL_ALT_SHIFT)),
+    ("Ctrl+Shift+K", (Qt.Key_K, Qt.ControlModifier | Qt.ShiftModifier)),
+])
+def test_only_the_exit_combination_leaves_the_kiosk(qtbot, make_kiosk, exit_keys, combination):
+    win = make_kiosk(**({} if exit_keys is None else {"exit_keys": exit_keys}))
+    others = [(Qt.Key_Escape, Qt.NoModifier), (Qt.Key_F4, Qt.AltModifier), (Qt.Key_Q, Qt.ControlModifier),
+              (Qt.Key_W, Qt.ControlModifier), (Qt.Key_F11, Qt.NoModifier),
+              (Qt.Key_Q, Qt.ControlModifier | Qt.AltModifier), (Qt.Key_K, Qt.ControlModifier), (Qt.Key_Tab, Qt.AltModifier)]
+    if exit_keys is not None:
+        others.append((Qt.Key_Q, CTRL_ALT_SHIFT))   # the default no longer works once another is set
+    reached = []
+    probe = KeyProbe(reached)
+    for widget in (win, win.canvas, win.clear_button):
+        widget.installEventFilter(probe)
+    for key, modifiers in others:
+        for target in (win, win.canvas, win.clear_button):
+            QTest.keyClick(target, key, modifiers)
+    qtbot.wait(50)
+    assert win.isVisible() and win.isFullScreen()
+    assert reached == []                              # no key reaches any widget of the kiosk
+    assert win.close() is False                       # a window manager's close (Alt+F4) is refused
+    assert win.isVisible()
+    win.showNormal()                                  # leaving full screen is undone
+    qtbot.waitUntil(win.isFullScreen, timeout=2000)
+
+    with qtbot.waitSignal(win.exited, timeout=2000):
+        QTest.keyClick(win.canvas, *combination)
+    assert not win.isVisible() and not win.recognizer.loading()
+
+
+class KeyProbe(QObject):
+    def __init__(self, seen):
+        super().__init__()
+        self.seen = seen
+
+    def eventFilter(self, watched, event):
+        if event.type() in (QEvent.KeyPress, QEvent.KeyRelease, QEvent.ShortcutOverride):
+            self.seen.append((watched, event.type()))
+        return False
+
+
+def test_the_staff_pin_pad_opens_from_the_corner_and_only_the_right_pin_leaves(qtbot, make_kiosk):
+    win = make_kiosk(exit_pin="2468")
+    corner = QPoint(win.width() - 20, 20)
+
+    def tap_corner(times):
+        for _ in range(times):
+            QTest.mouseClick(win, Qt.LeftButton, Qt.NoModifier, corner)
+
+    def enter(pin):
+        for digit in pin:
+            win.pin_pad.buttons[digit].click()
+        win.pin_pad.buttons["OK"].click()
+
+    tap_corner(4)
+    assert not win.pin_pad.isVisible()
+    tap_corner(1)
+    assert win.pin_pad.isVisible() and win.pin_pad.geometry() == win.rect()
+    enter("1111")
+    assert not win.pin_pad.isVisible() and win.isVisible()
+    tap_corner(5)
+    with qtbot.waitSignal(win.exited, timeout=2000):
+        enter("2468")
+    assert not win.isVisible()
+
+
+def test_no_pin_pad_without_a_pin(make_kiosk):
+    win = make_kiosk()
+    for _ in range(6):
+        QTest.mouseClick(win, Qt.LeftButton, Qt.NoModifier, QPoint(win.width() - 20, 20))
+    assert not win.pin_pad.isVisible()
+
+
+# ----- unattended reliability ------------------------------------------------------------------------
+def test_an_engine_error_is_logged_and_recovers_to_a_clean_canvas(qtbot, make_kiosk, cnn, monkeypatch, caplog):
+    win = make_kiosk(idle_clear_seconds=60)
+    ready(qtbot, win, cnn)
+    draw_and_wait(qtbot, win, 7)
+
+    real = cnn.predictor.recognise
+
+    def broken(image):   # like a failing network: a blank canvas never reaches it
+        if image.max() == 0:
+            return real(image)
+        raise RuntimeError("injected engine failure")
+
+    monkeypatch.setattr(cnn.predictor, "recognise", broken)
+    with qtbot.waitSignal(win.recovered, timeout=10_000) as recovered:
+        draw_strokes(win.canvas, [[(0.1, 0.9), (0.9, 0.9)]])
+    assert "injected engine failure" in recovered.args[0]
+    assert win.canvas.is_empty() and win.digit_label.text() == "?" and not win.feedback_visible()
+    assert "recovering to a clean canvas" in caplog.text and "injected engine failure" in caplog.text
+
+    monkeypatch.undo()                                # the booth goes on recognising
+    draw_and_wait(qtbot, win, 3)
+
+
+def test_an_uncaught_exception_anywhere_is_logged_and_recovers(qtbot, make_kiosk, cnn, caplog):
+    win = make_kiosk(idle_clear_seconds=60)
+    ready(qtbot, win, cnn)
+    win.guard.install()
+    try:
+        failures = []
+
+        def bad_slot(prediction):
+            if prediction is not None and not failures:
+                failures.append(prediction)
+                raise RuntimeError("injected slot failure")
+
+        win.predictionShown.connect(bad_slot)
+        with qtbot.waitSignal(win.recovered, timeout=10_000) as recovered:
+            draw_strokes(win.canvas, DIGIT_TEMPLATES[1][0])
+        assert failures and "injected slot failure" in recovered.args[0]
+        qtbot.waitUntil(win.canvas.is_empty, timeout=2000)
+        assert "unexpected error: RuntimeError: injected slot failure" in caplog.text
+        assert "Traceback" in caplog.text                 # the traceback is in the log, not on screen
+
+        def bad_thread():
+            raise ValueError("injected thread failure")
+
+        with qtbot.waitSignal(win.recovered, timeout=10_000) as recovered:
+            thread = threading.Thread(target=bad_thread, name="booth-test")
+            thread.start()
+            thread.join()
+        assert "injected thread failure" in recovered.args[0]
+    finally:
+        win.guard.uninstall()
+
+
+def test_a_model_that_fails_to_load_falls_back_to_another_shipped_model(qtbot, make_kiosk, monkeypatch, caplog):
+    real = engine_session.load_predictor
+
+    def flaky(ref):
+        if ref == "cnn":
+            raise OSError("cnn.keras: injected read error")
+        return real(ref)
+
+    monkeypatch.setattr(engine_session, "load_predictor", flaky)
+    monkeypatch.setattr(recognition, "load_predictor", flaky)
+    win = make_kiosk(model="cnn")
+    with qtbot.waitSignal(win.engineReady, timeout=ENGINE_TIMEOUT):
+        win.start_engine()
+    assert win.recognizer.model.ref == "course-mlp"
+    assert "injected read error" in caplog.text and "trying the shipped course-mlp" in caplog.text
+    draw_and_wait(qtbot, win, 7)
+
+
+def test_when_no_model_loads_it_warms_up_and_retries(qtbot, make_kiosk, monkeypatch):
+    real = engine_session.load_predictor
+    broken = {"on": True}
+
+    def maybe(ref):
+        if broken["on"]:
+            raise OSError(f"{ref}: injected")
+        return real(ref)
+
+    monkeypatch.setattr(engine_session, "load_predictor", maybe)
+    monkeypatch.setattr(recognition, "load_predictor", maybe)
+    win = make_kiosk(model="course-mlp")
+    win.start_engine()
+    qtbot.waitUntil(win.retry_timer.isActive, timeout=ENGINE_TIMEOUT)
+    assert win.recognizer.model is None and "Warming up" in win.caption_label.text()
+    broken["on"] = False
+    with qtbot.waitSignal(win.engineReady, timeout=ENGINE_TIMEOUT):
+        win.retry_timer.start(10)
+    assert win.recognizer.model.ref == "course-mlp" and "Warming up" not in win.caption_label.text()
+
+
+# ----- statistics --------------------------------------------------------------------------------------
+def test_statistics_are_on_disk_after_every_drawing_and_answer(qtbot, make_kiosk, cnn, private_user_dir):
+    win = make_kiosk(idle_clear_seconds=60)
+    ready(qtbot, win, cnn)
+    with qtbot.waitSignal(win.feedbackAsked, timeout=10_000):
+        draw_and_wait(qtbot, win, 7)
+    assert win.yes_button.isVisible() and win.no_button.isVisible()
+    QTest.mouseClick(win.yes_button, Qt.LeftButton)
+    assert [(r["event"], r["right"], r["digit"]) for r in records(private_user_dir)] == [("feedback", True, 7)]
+    assert not win.feedback_visible()                 # one answer per drawing
+    QTest.mouseClick(win.clear_button, Qt.LeftButton)
+    last = records(private_user_dir)[-1]
+    assert last["event"] == "drawing" and last["digit"] == 7 and last["confidence"] > 0.5
+    assert last["model"] == "cnn" and "time" in last
+
+    with qtbot.waitSignal(win.feedbackAsked, timeout=10_000):
+        draw_and_wait(qtbot, win, 3)
+    QTest.mouseClick(win.no_button, Qt.LeftButton)
+    QTest.mouseClick(win.clear_button, Qt.LeftButton)
+    QTest.mouseClick(win.clear_button, Qt.LeftButton)  # an empty canvas is not a drawing
+    assert [r["event"] for r in records(private_user_dir)] == ["feedback", "drawing", "feedback", "drawing"]
+    assert win.summary_label.text() == "2 drawings today · 50 % right"
+
+    # what was written survives a restart, and a torn last line (power cut) harms nothing
+    path = private_user_dir / "booth-stats.jsonl"
+    with open(path, "ab") as stream:
+        stream.write(b'{"time": "2025-01-01T10:0')
+    again = BoothStats(path)
+    assert (again.drawings, again.right, again.wrong) == (2, 1, 1)
+    again.record_drawing(4, 0.9, "cnn")
+    assert [r["event"] for r in again.records()] == ["feedback", "drawing", "feedback", "drawing", "drawing"]
+
+
+def test_no_statistics_file_and_no_question_when_switched_off(qtbot, make_kiosk, cnn, private_user_dir):
+    win = make_kiosk(idle_clear_seconds=60, statistics=False, ask_feedback=False)
+    ready(qtbot, win, cnn)
+    draw_and_wait(qtbot, win, 5)
+    qtbot.wait(1200)
+    assert not win.feedback_visible() and not win.summary_label.isVisible()
+    win.clear_canvas()
+    assert not (private_user_dir / "booth-stats.jsonl").exists()
+
+
+def test_the_crowd_view_lights_up_with_the_network(qtbot, make_kiosk, cnn):
+    win = make_kiosk(idle_clear_seconds=60)
+    ready(qtbot, win, cnn)
+    draw_and_wait(qtbot, win, 2)
+    win.crowd.settle()
+    win.bars.settle()
+    assert win.crowd.column_titles() == ["What it sees", "32 pattern detectors", "64 deeper patterns",
+                                         "128 neurons", "Answer"]
+    assert win.crowd.glow() > 0.5
+    assert int(win.bars.heights().argmax()) == 2
+    lit = bright_pixels(win.crowd)
+    win.clear_canvas()
+    qtbot.waitUntil(lambda: win.crowd.glow() < 0.01 and win.bars.heights().max() < 0.01, timeout=3000)
+    dark = bright_pixels(win.crowd)
+    assert lit > 0.02 * win.crowd.width() * win.crowd.height() and lit > 5 * max(dark, 1)
+
+
+def bright_pixels(widget) -> int:
+    """Pixels of the widget's rendering whose blue channel is over 200 (glowing ones, not the grey text)."""
+    image = widget.grab().toImage().convertToFormat(QImage.Format_RGB32)
+    pixels = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine() // 4, 4)
+    return int((pixels[:, :image.width(), 0] > 200).sum())   # BGRA in memory
+
+
+def test_crowd_columns_for_a_dense_network():
+    mlp = engine_session.load_predictor("course-mlp")
+    image = np.zeros((28, 28), np.float32)
+    image[4:24, 12:16] = 1.0
+    titles = [title for _, title, _ in crowd_columns(mlp.predictor.predict(image))]
+    assert titles == ["What it sees", "25 neurons", "15 neurons", "Answer"]
