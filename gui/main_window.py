@@ -6,17 +6,29 @@ import platform
 import time
 
 import numpy as np
-from PySide6.QtCore import QEvent, QRect, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QSettings, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QHBoxLayout, QLabel, QMainWindow,
-                               QMessageBox, QSlider, QSplitter, QToolButton, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QSlider,
+    QSplitter,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from engine.resources import SHIPPED_MODELS
 from gui.activation_view import ActivationView
 from gui.canvas import DrawingCanvas
 from gui.engine_session import LoadedModel, wrap_trained_model
 from gui.prediction_panel import PredictionPanel
-from gui.recognition import Recognizer
+from gui.recognition import CanvasPositionLog, Recognizer
 from gui.training_panel import TrainingPanel
 from gui.workers import Worker
 
@@ -50,7 +62,6 @@ class MainWindow(QMainWindow):
         self._started_at = started_at if started_at is not None else time.perf_counter()
         self._settings = QSettings()
         self._model_ref = model_ref or self._settings.value("model/last", None, str)
-        self._last_canvas_rect = QRect()
         self.setWindowTitle("Digit Studio")
         self.setMinimumSize(760, 560)
 
@@ -77,7 +88,7 @@ class MainWindow(QMainWindow):
         self.recognizer.fellBack.connect(lambda reason: self.statusBar().showMessage(reason, 10000))
         self.recognizer.recognitionFailed.connect(self._on_recognition_failed)
         self.canvas.historyChanged.connect(self._on_history_changed)
-        self.canvas.installEventFilter(self)
+        CanvasPositionLog(self.canvas)
         self._restore_settings()
 
     # ----- layout -------------------------------------------------------------------------
@@ -388,28 +399,6 @@ class MainWindow(QMainWindow):
         network = self._settings.value("view/network", True, bool)
         self.network_action.setChecked(network)
         self.network.setVisible(network)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        QTimer.singleShot(0, self._log_canvas_rect)
-
-    def moveEvent(self, event) -> None:
-        super().moveEvent(event)
-        self._log_canvas_rect()
-
-    def eventFilter(self, watched, event) -> bool:
-        # The canvas's own resize/move (after layout), not the window's, fixes its screen rectangle.
-        if watched is self.canvas and event.type() in (QEvent.Resize, QEvent.Move):
-            QTimer.singleShot(0, self._log_canvas_rect)
-        return super().eventFilter(watched, event)
-
-    def _log_canvas_rect(self) -> None:
-        if not self.isVisible():
-            return
-        rect = self.canvas.canvas_rect_global()
-        if rect != self._last_canvas_rect:
-            self._last_canvas_rect = rect
-            log.info("canvas x=%d y=%d width=%d height=%d", rect.x(), rect.y(), rect.width(), rect.height())
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())

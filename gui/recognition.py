@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal, Slot
 
 from gui.canvas import DrawingCanvas
 from gui.engine_session import LoadedModel, load_predictor, load_with_fallback
@@ -149,3 +149,34 @@ class Recognizer(QObject):
         self._worker.stop()
         for worker in list(self._loaders):
             worker.wait()
+
+
+class CanvasPositionLog(QObject):
+    """Logs ``canvas x=… y=… width=… height=…`` in global screen coordinates whenever the canvas
+    is shown, resized or moved with its window — once per place. Scripts that drive the real app
+    with xdotool read it to know where to draw."""
+
+    _EVENTS = (QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.Move)
+
+    def __init__(self, canvas: DrawingCanvas):
+        super().__init__(canvas)
+        self._canvas, self._window = canvas, None
+        self._last = QRect()
+        canvas.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in self._EVENTS:
+            window = self._canvas.window()
+            if window is not self._canvas and window is not self._window:
+                window.installEventFilter(self)  # a window move moves the canvas on the screen
+                self._window = window
+            QTimer.singleShot(0, self._log)  # after layout has placed the canvas
+        return False
+
+    def _log(self) -> None:
+        if not self._canvas.isVisible():
+            return
+        rect = self._canvas.canvas_rect_global()
+        if rect != self._last:
+            self._last = rect
+            log.info("canvas x=%d y=%d width=%d height=%d", rect.x(), rect.y(), rect.width(), rect.height())

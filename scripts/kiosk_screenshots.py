@@ -26,9 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from screenshots import CANVAS_LINE, PREDICTION_LINE, App, xdotool  # noqa: E402
+from screenshots import CANVAS_LINE, PREDICTION_LINE, App, draw_digit, xdotool  # noqa: E402
 
-from engine.drawn_digits import DIGIT_TEMPLATES  # noqa: E402
 
 SIZE = "1920x1080"
 BOOTH = """idle_clear_seconds = {idle}
@@ -62,22 +61,6 @@ def canvas_rect(app: App) -> tuple[int, int, int, int]:
     return tuple(int(v) for v in m.groups())
 
 
-def draw_digit(rect, digit: int, variant: int = 0) -> None:
-    """Draw a digit's template with the X pointer, like a finger would, in the middle of the canvas."""
-    x, y, w, h = rect
-    side = min(w, h) * 0.6
-    x0, y0 = x + (w - side) / 2, y + (h - side) / 2
-    for stroke in DIGIT_TEMPLATES[digit][variant]:
-        points = [(int(x0 + px * side), int(y0 + py * side)) for px, py in stroke]
-        xdotool("mousemove", str(points[0][0]), str(points[0][1]))
-        xdotool("mousedown", "1")
-        for px, py in points[1:]:
-            xdotool("mousemove", str(px), str(py))
-            time.sleep(0.004)
-        xdotool("mouseup", "1")
-        time.sleep(0.05)
-
-
 def launch(config: Path, idle: float, attract: float, env: dict) -> App:
     config.write_text(BOOTH.format(idle=idle, attract=attract))
     app = App(["--kiosk", "--booth-config", str(config)], env)
@@ -104,7 +87,7 @@ def shot_drawing(out: Path, digit: int, work: Path, env: dict, display: str) -> 
     try:
         rect = canvas_rect(app)
         before = len(app.lines)
-        draw_digit(rect, digit)
+        draw_digit(rect, digit, fill=0.6)
         result = app.wait_for(PREDICTION_LINE, after=before)
         print(f"drew a {digit} on the canvas at {rect}; the app logged: {result.group(0)}")
         xdotool("mousemove", "1919", "1079")       # the pointer out of the way

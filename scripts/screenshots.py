@@ -61,10 +61,10 @@ def xdotool(*args: str) -> None:
     subprocess.run(["xdotool", *args], check=True)
 
 
-def draw_digit(rect: tuple[int, int, int, int], digit: int, variant: int = 0) -> None:
-    """Draw a digit's template strokes with the X pointer inside the canvas rectangle."""
+def draw_digit(rect: tuple[int, int, int, int], digit: int, variant: int = 0, fill: float = 0.62) -> None:
+    """Draw a digit's template strokes with the X pointer in the middle ``fill`` of the canvas."""
     x, y, w, h = rect
-    side = min(w, h) * 0.62
+    side = min(w, h) * fill
     x0, y0 = x + (w - side) / 2, y + (h - side) / 2
     for stroke in DIGIT_TEMPLATES[digit][variant]:
         points = [(int(x0 + px * side), int(y0 + py * side)) for px, py in stroke]

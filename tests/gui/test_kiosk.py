@@ -17,7 +17,9 @@ from engine.drawn_digits import DIGIT_TEMPLATES
 from engine.resources import resource_path
 from gui import engine_session, recognition
 from gui.booth import BoothConfig, BoothStats, load_booth_config
-from gui.kiosk import KioskWindow, crowd_columns, exit_sequence
+from gui.crowd_view import crowd_columns
+from gui.kiosk import KioskWindow
+from gui.kiosk_safety import exit_sequence
 from tests.gui.drawing import draw_strokes
 
 ENGINE_TIMEOUT = 120_000   # the first TensorFlow import on a busy 2-core machine

@@ -1,0 +1,223 @@
+"""What the booth window shows and where (:class:`KioskScreen`): the canvas and its Clear button,
+the answer in huge type, "Did I get it right?", the probability bars and the crowd view, laid out
+and sized for the screen. :class:`gui.kiosk.KioskWindow` is this screen plus the kiosk's behaviour."""
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QRadialGradient
+from PySide6.QtWidgets import (
+    QGraphicsDropShadowEffect,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.booth import BoothConfig
+from gui.canvas import DrawingCanvas
+from gui.crowd_view import CrowdView
+from gui.kiosk_theme import (
+    ACCENT,
+    BG,
+    BG_LIFT,
+    FAINT,
+    MUTED,
+    RIGHT,
+    STYLE_SHEET,
+    TEXT,
+    UNSURE,
+    booth_font,
+    booth_palette,
+    with_alpha,
+)
+from gui.kiosk_widgets import BoothBars, PinPad, Stage
+from gui.prediction_panel import UNSURE_BELOW, describe
+from gui.recognition import CanvasPositionLog
+
+log = logging.getLogger("digit_studio")
+
+KIOSK_BRUSH = 22.0            # a finger-friendly pen (pixels of a 280-px canvas)
+
+
+class KioskScreen(QWidget):
+    """The booth's frameless window with every widget in place; ``show_answer`` puts a prediction
+    on it. It only shows: what the widgets do is :class:`gui.kiosk.KioskWindow`'s."""
+
+    def __init__(self, config: BoothConfig, parent: QWidget | None = None):
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.config = config
+        self._fitted_for = (0, 0)
+        self.setWindowTitle("Digit Studio — Booth")
+        self.setPalette(booth_palette())
+        self.setAutoFillBackground(False)
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.setStyleSheet(STYLE_SHEET)
+        self.setMinimumSize(640, 480)
+        self._build()
+
+    # ----- layout ---------------------------------------------------------------------------------
+    def _build(self) -> None:
+        self.canvas = DrawingCanvas()
+        CanvasPositionLog(self.canvas)
+        self.canvas.brush_size = KIOSK_BRUSH
+        self.canvas.setPalette(booth_palette())
+        self.stage = Stage(self.canvas)
+
+        self.brand_label = QLabel("DIGIT STUDIO")
+        self.headline_label = QLabel(self.config.headline)
+        self.summary_label = QLabel("")
+        self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.summary_label.setVisible(self.config.statistics)
+        for label, colour in ((self.brand_label, ACCENT), (self.headline_label, TEXT), (self.summary_label, MUTED)):
+            self._colour(label, colour)
+
+        self.clear_button = QPushButton("Clear")
+        self.clear_button.setObjectName("clear")
+
+        self.digit_label = QLabel("–", alignment=Qt.AlignmentFlag.AlignCenter)
+        self._digit_glow = QGraphicsDropShadowEffect(self.digit_label, offset=QPointF(0, 0), blurRadius=60)
+        self._digit_glow.setColor(with_alpha(ACCENT, 0.0))
+        self.digit_label.setGraphicsEffect(self._digit_glow)
+        self.caption_label = QLabel("", alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.caption_label.setWordWrap(True)
+
+        self.question_label = QLabel("Did I get it right?")
+        self._colour(self.question_label, TEXT)
+        self.yes_button = QPushButton("✓  Yes")
+        self.no_button = QPushButton("✗  No")
+        self.yes_button.setObjectName("yes")
+        self.no_button.setObjectName("no")
+        self.thanks_label = QLabel("Thanks — counted!")
+        self._colour(self.thanks_label, RIGHT)
+        question = QWidget()
+        q_layout = QVBoxLayout(question)
+        q_layout.setContentsMargins(0, 0, 0, 0)
+        q_layout.setSpacing(10)
+        q_layout.addWidget(self.question_label)
+        buttons = QHBoxLayout()
+        buttons.setSpacing(18)
+        buttons.addWidget(self.yes_button)
+        buttons.addWidget(self.no_button)
+        buttons.addStretch(1)
+        q_layout.addLayout(buttons)
+        self.feedback = QStackedWidget()
+        self.feedback.addWidget(QWidget())          # 0: nothing to ask
+        self.feedback.addWidget(question)           # 1: the question
+        self.feedback.addWidget(self.thanks_label)  # 2: thanks
+        for button in (self.clear_button, self.yes_button, self.no_button):
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.bars = BoothBars()
+        self.crowd = CrowdView()
+        self.crowd.setVisible(self.config.show_activations)
+
+        header = QHBoxLayout()
+        header.setSpacing(24)
+        header.addWidget(self.brand_label)
+        header.addWidget(self.headline_label, 1)
+        header.addWidget(self.summary_label)
+        self.left = QWidget()
+        left = QVBoxLayout(self.left)
+        left.setContentsMargins(0, 0, 0, 0)
+        left.addWidget(self.stage, 1)
+        left.addWidget(self.clear_button)
+        answer_text = QVBoxLayout()
+        answer_text.setSpacing(18)
+        answer_text.addStretch(1)
+        answer_text.addWidget(self.caption_label)
+        answer_text.addWidget(self.feedback)
+        answer_text.addStretch(1)
+        answer = QHBoxLayout()
+        answer.setSpacing(28)
+        answer.addWidget(self.digit_label)
+        answer.addLayout(answer_text, 1)
+        right = QVBoxLayout()
+        right.setSpacing(18)
+        right.addLayout(answer)
+        right.addWidget(self.bars, 2)
+        right.addWidget(self.crowd, 4)
+        body = QHBoxLayout()
+        body.setSpacing(40)
+        body.addWidget(self.left)
+        body.addLayout(right, 1)
+        self._root = QVBoxLayout(self)
+        self._root.addLayout(header)
+        self._root.addLayout(body, 1)
+        self.pin_pad = PinPad(self)
+
+    @staticmethod
+    def _colour(label: QLabel, colour: QColor) -> None:
+        palette = label.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, colour)
+        label.setPalette(palette)
+
+    def _fit(self) -> None:
+        """Scale type and touch targets to the screen: designed for 1920×1080, fine at 1280×800."""
+        w, h = self.width(), self.height()
+        if (w, h) == self._fitted_for:
+            return
+        self._fitted_for = (w, h)
+        u = max(0.4, min(w / 1920, h / 1080))
+        margin, gap = round(34 * u), round(22 * u)
+        self._root.setContentsMargins(margin, round(22 * u), margin, margin)
+        self._root.setSpacing(gap)
+        self.brand_label.setFont(booth_font(22 * u, weight=QFont.Weight.Black))
+        self.headline_label.setFont(booth_font(34 * u, weight=QFont.Weight.DemiBold))
+        self.summary_label.setFont(booth_font(22 * u))
+        clear_h = max(120, round(128 * u))
+        self.clear_button.setMinimumHeight(clear_h)
+        self.clear_button.setFont(booth_font(max(34, 46 * u), bold=True))
+        self.digit_label.setFont(booth_font(270 * u, weight=QFont.Weight.Black))
+        self.digit_label.setFixedWidth(round(270 * u * 0.82))
+        self.digit_label.setFixedHeight(round(270 * u * 1.08))
+        self.bars.setMaximumHeight(round(300 * u))
+        self._digit_glow.setBlurRadius(70 * u)
+        self.caption_label.setFont(booth_font(44 * u, weight=QFont.Weight.DemiBold))
+        self.question_label.setFont(booth_font(32 * u))
+        self.thanks_label.setFont(booth_font(36 * u, bold=True))
+        for button in (self.yes_button, self.no_button):
+            button.setFont(booth_font(max(26, 38 * u), bold=True))
+            button.setMinimumSize(max(150, round(230 * u)), max(96, round(120 * u)))
+        self.feedback.setFixedHeight(max(96, round(120 * u)) + round(32 * u) + 24)
+        header_h = max(self.headline_label.sizeHint().height(), self.brand_label.sizeHint().height())
+        side = h - 2 * margin - header_h - gap - clear_h - 12
+        self.left.setFixedWidth(max(240, min(side, round(w * 0.52))))
+
+    def resizeEvent(self, event) -> None:
+        self._fit()
+        super().resizeEvent(event)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), BG)
+        spot = QRadialGradient(QPointF(self.width() * 0.62, -self.height() * 0.25), self.width() * 0.75)
+        spot.setColorAt(0.0, BG_LIFT)
+        spot.setColorAt(1.0, with_alpha(BG_LIFT, 0.0))
+        painter.fillRect(self.rect(), QBrush(spot))
+        painter.end()
+
+    # ----- the answer -----------------------------------------------------------------------------
+    def show_answer(self, prediction, empty_caption: str) -> None:
+        """The prediction in big type, its caption, bars, crowd view and canvas glow; for None, a
+        quiet "?" over ``empty_caption``."""
+        big, caption = describe(prediction)
+        if prediction is None:
+            caption = empty_caption
+            colour, glow = FAINT, 0.0
+        elif prediction.confidence < UNSURE_BELOW:
+            colour, glow = UNSURE, 0.55
+        else:
+            colour, glow = TEXT, 0.9
+        self.digit_label.setText("?" if prediction is None else big)
+        self._colour(self.digit_label, colour)
+        self._digit_glow.setColor(with_alpha(UNSURE if colour == UNSURE else ACCENT, glow))
+        self.caption_label.setText(caption)
+        self._colour(self.caption_label, UNSURE if colour == UNSURE else MUTED if prediction is None else TEXT)
+        self.bars.set_probabilities(None if prediction is None else prediction.probabilities)
+        if self.config.show_activations:
+            self.crowd.show_prediction(prediction)
+        self.stage.set_glow(0.25 if prediction is None else 0.3 + 0.7 * prediction.confidence)

@@ -1,0 +1,300 @@
+"""The booth window's smaller widgets: :class:`BoothBars` (the ten probabilities), :class:`Stage`
+(the canvas in its glow, with the attract loop's banner) and :class:`PinPad` (the staff PIN pad);
+and the easing they share with the crowd view (:class:`Eased`, :class:`AnimatedWidget`)."""
+from __future__ import annotations
+
+import time
+from collections import deque
+
+import numpy as np
+from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+
+from gui.canvas import DrawingCanvas
+from gui.kiosk_theme import ACCENT, MUTED, TEXT, TRACK, UNSURE, booth_font, with_alpha
+from gui.prediction_panel import UNSURE_BELOW, percent_text, top_two
+
+PIN_TIMEOUT_MS = 20_000
+CORNER_TAPS, CORNER_WINDOW_S, CORNER_PX = 5, 3.0, 140   # taps that open the staff PIN pad
+
+
+class Eased:
+    """Values that glide toward their target a fraction of the way per frame (the view glows up
+    and fades out instead of jumping)."""
+
+    def __init__(self, rate: float = 0.3):
+        self.rate = rate
+        self.current: np.ndarray | None = None
+        self.target: np.ndarray | None = None
+
+    def set(self, target: np.ndarray) -> None:
+        target = np.asarray(target, dtype=np.float32)
+        if self.current is None or self.current.shape != target.shape:
+            self.current = np.zeros_like(target)
+        self.target = target
+
+    def fade(self) -> None:
+        if self.current is not None:
+            self.target = np.zeros_like(self.current)
+
+    def step(self) -> bool:
+        """Move one frame; False once there (nothing left to animate)."""
+        if self.current is None or self.target is None:
+            return False
+        delta = self.target - self.current
+        if not delta.size or float(np.abs(delta).max()) < 0.004:
+            self.current = self.target.copy()
+            return False
+        self.current += delta * self.rate
+        return True
+
+
+class AnimatedWidget(QWidget):
+    """A widget whose Eased values are stepped at display rate only while they move."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._frame = QTimer(self, interval=16, timeout=self._tick)
+
+    def _easers(self) -> list[Eased]:
+        return []
+
+    def _animate(self) -> None:
+        if not self._frame.isActive():
+            self._frame.start()
+
+    def _tick(self) -> None:
+        moving = False
+        for easer in self._easers():
+            moving |= easer.step()
+        self.update()
+        if not moving:
+            self._frame.stop()
+
+    def settle(self) -> None:
+        """Jump to the targets (tests, screenshots)."""
+        for easer in self._easers():
+            while easer.step():
+                pass
+        self.update()
+
+
+class BoothBars(AnimatedWidget):
+    """Ten big, animated probability bars: percentages above, digits below, the winner lit."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._heights = Eased(0.28)
+        self._heights.set(np.zeros(10))
+        self._winner: int | None = None
+        self._unsure = False
+        self._runner_up: int | None = None
+        self.setMinimumHeight(120)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def _easers(self) -> list[Eased]:
+        return [self._heights]
+
+    def set_probabilities(self, p: np.ndarray | None) -> None:
+        if p is None:
+            self._heights.set(np.zeros(10))
+            self._winner = self._runner_up = None
+        else:
+            p = np.clip(np.asarray(p, dtype=np.float32).reshape(10), 0.0, 1.0)
+            self._heights.set(p)
+            self._winner, self._runner_up = top_two(p)
+            self._unsure = float(p[self._winner]) < UNSURE_BELOW
+        self._animate()
+
+    def heights(self) -> np.ndarray:
+        """The bar heights as the next frame will draw them (0..1)."""
+        return self._heights.current.copy()
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        w, h = self.width(), self.height()
+        digit_px = max(14.0, min(44.0, h * 0.15))
+        pct_px = max(11.0, digit_px * 0.58)
+        bottom_band, top_band = digit_px * 1.5, pct_px * 1.7
+        slot = w / 10
+        bar_w = slot * 0.58
+        top, bottom = top_band, h - bottom_band
+        span = max(1.0, bottom - top)
+        radius = min(bar_w / 2, 12.0)
+        digit_font, digit_bold = booth_font(digit_px, weight=QFont.Weight.DemiBold), booth_font(digit_px, bold=True)
+        pct_font, pct_bold = booth_font(pct_px), booth_font(pct_px, bold=True)
+        heights = self._heights.current
+        for d in range(10):
+            x = slot * d + (slot - bar_w) / 2
+            track = QRectF(x, top, bar_w, span)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(TRACK)
+            painter.drawRoundedRect(track, radius, radius)
+            value = float(heights[d])
+            winner = d == self._winner
+            if winner:
+                colour = UNSURE if self._unsure else ACCENT
+            elif d == self._runner_up and self._unsure:
+                colour = QColor(UNSURE).darker(160)
+            else:
+                colour = QColor("#475569")
+            if value > 0.002:
+                bar = QRectF(x, bottom - span * value, bar_w, span * value)
+                gradient = QLinearGradient(bar.topLeft(), bar.bottomLeft())
+                gradient.setColorAt(0.0, colour.lighter(135))
+                gradient.setColorAt(1.0, colour.darker(150))
+                if winner:   # a soft halo behind the winning bar
+                    halo = bar.adjusted(-bar_w * 0.18, -bar_w * 0.18, bar_w * 0.18, 0)
+                    painter.setBrush(with_alpha(colour, 0.18 * value))
+                    painter.drawRoundedRect(halo, radius * 1.4, radius * 1.4)
+                painter.setBrush(QBrush(gradient))
+                painter.drawRoundedRect(bar, radius, radius)
+            if value >= 0.01 or (winner and value > 0.002):
+                painter.setFont(pct_bold if winner else pct_font)
+                painter.setPen(TEXT if winner else MUTED)
+                label = QRectF(slot * d, bottom - span * value - top_band, slot, top_band)
+                painter.drawText(label, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom,
+                                 percent_text(value))
+            painter.setFont(digit_bold if winner else digit_font)
+            painter.setPen(colour.lighter(120) if winner else MUTED)
+            painter.drawText(QRectF(slot * d, bottom, slot, bottom_band), Qt.AlignmentFlag.AlignCenter, str(d))
+        painter.end()
+
+
+class Stage(QWidget):
+    """The canvas, kept square and centred, in a soft glow; a banner over it during the attract loop."""
+
+    def __init__(self, canvas: DrawingCanvas, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.canvas = canvas
+        canvas.setParent(self)
+        self._glow = 0.25
+        self.banner = QLabel("Touch the screen to draw your own digit", self)
+        self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.banner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.banner.setObjectName("banner")
+        self.banner.hide()
+        self.setMinimumSize(200, 200)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_glow(self, strength: float) -> None:
+        strength = max(0.15, min(1.0, strength))
+        if abs(strength - self._glow) > 0.01:
+            self._glow = strength
+            self.update()
+
+    def resizeEvent(self, event) -> None:
+        pad = max(6, min(self.width(), self.height()) // 40)
+        side = max(1, min(self.width(), self.height()) - 2 * pad)
+        self.canvas.setGeometry((self.width() - side) // 2, (self.height() - side) // 2, side, side)
+        banner_h, banner_w = max(44, side // 11), side - side // 8
+        font = booth_font(banner_h * 0.4, bold=True)
+        room = banner_w - banner_h   # the rounded ends and a little air
+        while font.pixelSize() > 10 and QFontMetricsF(font).horizontalAdvance(self.banner.text()) > room:
+            font.setPixelSize(font.pixelSize() - 1)
+        self.banner.setFont(font)
+        self.banner.setGeometry(self.canvas.x() + (side - banner_w) // 2,
+                                self.canvas.y() + side - banner_h - side // 28, banner_w, banner_h)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = QRectF(self.canvas.geometry())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        layers = 7
+        for i in range(layers, 0, -1):
+            grow = i * 2.2
+            painter.setPen(QPen(with_alpha(ACCENT, self._glow * 0.09 * (layers + 1 - i) / layers), 2.4))
+            painter.drawRoundedRect(r.adjusted(-grow, -grow, grow, grow), 16 + grow, 16 + grow)
+        painter.end()
+
+
+class PinPad(QWidget):
+    """The staff PIN pad, drawn over the whole window (never a dialog); quick taps in the window's
+    top-right corner open it (``note_tap``)."""
+
+    entered = Signal(str)
+
+    def __init__(self, parent: QWidget):
+        super().__init__(parent)
+        self.setObjectName("pinpad")
+        self._digits = ""
+        self._corner_taps: deque[float] = deque()
+        self._timeout = QTimer(self, singleShot=True, interval=PIN_TIMEOUT_MS, timeout=self.close_pad)
+        panel = QWidget(self)
+        panel.setObjectName("pinpanel")
+        self.title = QLabel("Staff PIN", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title.setFont(booth_font(30, bold=True))
+        self.dots = QLabel("", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.dots.setFont(booth_font(34, bold=True))
+        self.dots.setMinimumHeight(50)
+        grid = QGridLayout()
+        grid.setSpacing(14)
+        self.buttons: dict[str, QPushButton] = {}
+        for i, text in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "Cancel", "0", "OK"]):
+            button = QPushButton(text)
+            button.setObjectName("pinkey")
+            button.setMinimumSize(110, 90)
+            button.setFont(booth_font(30 if text.isdigit() else 22, bold=True))
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, t=text: self._on_key(t))
+            grid.addWidget(button, i // 3, i % 3)
+            self.buttons[text] = button
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(36, 28, 36, 32)
+        layout.setSpacing(16)
+        layout.addWidget(self.title)
+        layout.addWidget(self.dots)
+        layout.addLayout(grid)
+        self._panel = panel
+        self.hide()
+
+    def note_tap(self, at: QPoint) -> None:
+        """A press at ``at`` (the window's coordinates): CORNER_TAPS of them in the top-right
+        corner within CORNER_WINDOW_S open the pad."""
+        if at.x() >= self.parentWidget().width() - CORNER_PX and 0 <= at.y() <= CORNER_PX:
+            now = time.monotonic()
+            self._corner_taps.append(now)
+            while self._corner_taps and now - self._corner_taps[0] > CORNER_WINDOW_S:
+                self._corner_taps.popleft()
+            if len(self._corner_taps) >= CORNER_TAPS:
+                self._corner_taps.clear()
+                self.open_pad()
+
+    def open_pad(self) -> None:
+        self._digits = ""
+        self.dots.setText("")
+        self.setGeometry(self.parentWidget().rect())
+        self.raise_()
+        self.show()
+        self._timeout.start()
+
+    def close_pad(self) -> None:
+        self._digits = ""
+        self._timeout.stop()
+        self.hide()
+
+    def _on_key(self, text: str) -> None:
+        self._timeout.start()
+        if text == "Cancel":
+            self.close_pad()
+        elif text == "OK":
+            digits = self._digits
+            self.close_pad()
+            self.entered.emit(digits)
+        elif len(self._digits) < 12:
+            self._digits += text
+            self.dots.setText("●" * len(self._digits))
+
+    def resizeEvent(self, event) -> None:
+        self._panel.adjustSize()
+        size = self._panel.sizeHint()
+        self._panel.setGeometry((self.width() - size.width()) // 2, (self.height() - size.height()) // 2,
+                                size.width(), size.height())
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(2, 4, 9, 215))
+        painter.end()
