@@ -193,3 +193,25 @@ def test_closing_the_window_mid_training_stops_and_joins(qtbot, tiny_mnist):
     qtbot.wait(300)
     win.close()
     assert not win.training.is_training()
+
+
+def test_the_canvas_position_is_logged_in_screen_coordinates(qtbot, caplog):
+    caplog.set_level(logging.INFO, logger="digit_studio")
+    configure_application()
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+
+    def logged():
+        return [r.getMessage() for r in caplog.records if r.getMessage().startswith("canvas x=")]
+
+    qtbot.waitUntil(lambda: bool(logged()), timeout=5000)
+    rect = win.canvas.canvas_rect_global()
+    assert logged()[-1] == f"canvas x={rect.x()} y={rect.y()} width={rect.width()} height={rect.height()}"
+    win.move(win.x() + 40, win.y() + 30)  # the window moves: so does the canvas on the screen
+    qtbot.waitUntil(lambda: logged()[-1] != f"canvas x={rect.x()} y={rect.y()} width={rect.width()} "
+                                            f"height={rect.height()}", timeout=5000)
+    moved = win.canvas.canvas_rect_global()
+    assert logged()[-1] == f"canvas x={moved.x()} y={moved.y()} width={moved.width()} height={moved.height()}"
+    win.close()
