@@ -68,7 +68,7 @@ class SmokeTest:
         self.window, self.started_at = window, started_at
         window.engineReady.connect(self._on_engine_ready)
         window.predictionShown.connect(self._on_prediction)
-        self._drawn = False
+        self._drawn = self._reported = False
 
     def _on_engine_ready(self, label: str) -> None:
         from engine.drawn_digits import DIGIT_TEMPLATES
@@ -80,8 +80,9 @@ class SmokeTest:
             self.window.canvas.add_stroke_points([(0.2 + 0.6 * x, 0.2 + 0.6 * y) for x, y in stroke])
 
     def _on_prediction(self, prediction) -> None:
-        if not self._drawn or prediction is None:
+        if not self._drawn or prediction is None or self._reported:
             return
+        self._reported = True  # answers still in flight while the window closes are not reported
         ok = prediction.digit == self.DIGIT
         print(f"smoke test: drew a {self.DIGIT}, recognised {prediction.digit} "
               f"({100 * prediction.confidence:.1f}%) after {time.perf_counter() - self.started_at:.2f}s: "
