@@ -279,11 +279,7 @@ class CrowdView(AnimatedWidget):
                 centre = QPointF(r.x() + (k % cols + 0.5) * cell, r.y() + (k // cols + 0.5) * cell)
                 value = float(value)
                 if value > 0.45:
-                    halo = QRadialGradient(centre, half * 2.2)
-                    halo.setColorAt(0.0, with_alpha(GLOW, 0.45 * value))
-                    halo.setColorAt(1.0, with_alpha(GLOW, 0.0))
-                    painter.setBrush(QBrush(halo))
-                    painter.drawEllipse(centre, half * 2.2, half * 2.2)
+                    _draw_halo(painter, centre, half * 2.2, 0.45 * value)
                 painter.setBrush(QColor(*map(int, GLOW_LUT[int(value * 255)])))
                 painter.drawRoundedRect(QRectF(centre.x() - half, centre.y() - half, 2 * half, 2 * half),
                                         half * 0.35, half * 0.35)
@@ -322,11 +318,7 @@ class CrowdView(AnimatedWidget):
             centre = QPointF(r.x() + (i % cols + 0.5) * cell, r.y() + (i // cols + 0.5) * cell)
             value = float(value)
             if value > 0.3:
-                halo = QRadialGradient(centre, radius * 2.3)
-                halo.setColorAt(0.0, with_alpha(GLOW, 0.55 * value))
-                halo.setColorAt(1.0, with_alpha(GLOW, 0.0))
-                painter.setBrush(QBrush(halo))
-                painter.drawEllipse(centre, radius * 2.3, radius * 2.3)
+                _draw_halo(painter, centre, radius * 2.3, 0.55 * value)
             painter.setBrush(QColor(*map(int, GLOW_LUT[int(min(255, max(0, value * 255)))])))
             painter.drawEllipse(centre, radius, radius)
 
@@ -343,11 +335,7 @@ class CrowdView(AnimatedWidget):
             value = float(v[d])
             painter.setPen(Qt.PenStyle.NoPen)
             if d == winner:
-                halo = QRadialGradient(centre, radius * 3.2)
-                halo.setColorAt(0.0, with_alpha(colour, 0.7 * value))
-                halo.setColorAt(1.0, with_alpha(colour, 0.0))
-                painter.setBrush(QBrush(halo))
-                painter.drawEllipse(centre, radius * 3.2, radius * 3.2)
+                _draw_halo(painter, centre, radius * 3.2, 0.7 * value, colour)
             lit = colour if d == winner else QColor("#1d4ed8")
             painter.setBrush(theme.mix(TRACK, lit, min(1.0, value * 1.4)))
             painter.setPen(QPen(with_alpha(colour if d == winner else FAINT, 0.9), 1.5 * s))
@@ -356,3 +344,11 @@ class CrowdView(AnimatedWidget):
             painter.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
                              Qt.AlignmentFlag.AlignCenter, str(d))
 
+
+def _draw_halo(painter: QPainter, centre: QPointF, radius: float, alpha: float, colour: QColor = GLOW) -> None:
+    """A soft glow around a lit unit: the brighter the unit, the stronger its halo."""
+    halo = QRadialGradient(centre, radius)
+    halo.setColorAt(0.0, with_alpha(colour, alpha))
+    halo.setColorAt(1.0, with_alpha(colour, 0.0))
+    painter.setBrush(QBrush(halo))
+    painter.drawEllipse(centre, radius, radius)

@@ -13,12 +13,9 @@ the attract loop draws an example digit while the network lights up; the shot is
 from __future__ import annotations
 
 import argparse
-import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -26,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from screenshots import CANVAS_LINE, PREDICTION_LINE, App, draw_digit, xdotool  # noqa: E402
+from screenshots import CANVAS_LINE, PREDICTION_LINE, App, draw_digit, x_session, xdotool  # noqa: E402
 
 
 SIZE = "1920x1080"
@@ -36,14 +33,6 @@ attract_pause_seconds = 2.0
 model = "cnn"
 exit_keys = "Ctrl+Alt+Shift+Q"
 """
-
-
-def start_xvfb(size: str) -> tuple[subprocess.Popen, str]:
-    display = ":96"
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    time.sleep(1.0)
-    return proc, display
 
 
 def grab(path: Path, display: str) -> None:
@@ -122,25 +111,13 @@ def main() -> int:
                         help="seconds into an attract-loop digit when shot 2 is taken")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     args = parser.parse_args()
-    for tool in ("Xvfb", "xdotool", "import"):
-        if shutil.which(tool) is None:
-            sys.exit(f"{tool} is missing: apt-get install -y xvfb xdotool imagemagick")
     args.out.mkdir(parents=True, exist_ok=True)
-    xvfb, display = start_xvfb(SIZE)
-    os.environ["DISPLAY"] = display  # for xdotool
-    work = Path(tempfile.mkdtemp(prefix="digit-studio-kiosk-shots-"))
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(work / "config"),
-           "DIGIT_STUDIO_HOME": str(work / "data")}
-    env.pop("WAYLAND_DISPLAY", None)
-    try:
+    with x_session(SIZE, display=":96") as (env, display):
+        work = Path(env["DIGIT_STUDIO_HOME"]).parent
         xdotool("mousemove", "1919", "1079")
         ok = shot_drawing(args.out, args.digit, work, env, display)
         ok &= shot_attract(args.out, work, env, display, args.attract_delay)
-        return 0 if ok else 1
-    finally:
-        xvfb.terminate()
-        shutil.rmtree(work, ignore_errors=True)
-
+    return 0 if ok else 1
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -10,6 +10,7 @@ app's own log (``--log-level info``) says where the canvas is and what was recog
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import shutil
@@ -85,12 +86,26 @@ def screenshot(path: Path, display: str) -> None:
     print(f"saved {path.relative_to(ROOT)}")
 
 
-def start_xvfb(size: str) -> tuple[subprocess.Popen, str]:
-    display = ":97"
-    proc = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
+@contextlib.contextmanager
+def x_session(size: str, display: str = ":97"):
+    """A private X server (Xvfb) of ``size`` and a fresh settings/data folder for the app.
+    Yields (env for the app, display); everything is removed afterwards."""
+    for tool in ("Xvfb", "xdotool", "import"):
+        if shutil.which(tool) is None:
+            sys.exit(f"{tool} is missing: apt-get install -y xvfb xdotool imagemagick")
+    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", f"{size}x24", "-nolisten", "tcp"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(1.0)
-    return proc, display
+    os.environ["DISPLAY"] = display  # for xdotool
+    home = Path(tempfile.mkdtemp(prefix="digit-studio-shots-"))
+    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(home / "config"),
+           "DIGIT_STUDIO_HOME": str(home / "data")}
+    env.pop("WAYLAND_DISPLAY", None)
+    try:
+        yield env, display
+    finally:
+        xvfb.terminate()
+        shutil.rmtree(home, ignore_errors=True)
 
 
 def shoot(name: str, model: str, digit: int, out: Path, env: dict, display: str, train_for: float = 0) -> bool:
@@ -132,25 +147,12 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--size", default="1280x820", help="screen size WxH")
     args = parser.parse_args()
-    for tool in ("Xvfb", "xdotool", "import"):
-        if shutil.which(tool) is None:
-            sys.exit(f"{tool} is missing: apt-get install -y xvfb xdotool imagemagick")
     args.out.mkdir(parents=True, exist_ok=True)
-    xvfb, display = start_xvfb(args.size)
-    os.environ["DISPLAY"] = display  # for xdotool
-    home = Path(tempfile.mkdtemp(prefix="digit-studio-shots-"))
-    env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb", "XDG_CONFIG_HOME": str(home / "config"),
-           "DIGIT_STUDIO_HOME": str(home / "data")}
-    env.pop("WAYLAND_DISPLAY", None)
-    try:
+    with x_session(args.size) as (env, display):
         ok = shoot("main-window", "cnn", args.digit, args.out, env, display)
         ok &= shoot("network-course-mlp", "course-mlp", 3, args.out, env, display)
         ok &= shoot("training", "course-mlp", 5, args.out, env, display, train_for=1.6)
-        return 0 if ok else 1
-    finally:
-        xvfb.terminate()
-        shutil.rmtree(home, ignore_errors=True)
-
+    return 0 if ok else 1
 
 if __name__ == "__main__":
     sys.exit(main())
