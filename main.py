@@ -68,10 +68,24 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+class StderrHandler(logging.StreamHandler):
+    """Writes to whatever ``sys.stderr`` is when a record is emitted, not the stream it was at
+    set-up: a redirected or replaced stderr (an embedding host, a test runner) never leaves the
+    handler writing to a closed file."""
+
+    @property
+    def stream(self):
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value) -> None:
+        pass
+
+
 def setup_logging(level_name: str, to_file: bool = False) -> None:
     """Log to stderr at ``level_name``; with ``to_file`` also to the user's log folder."""
     level = getattr(logging, level_name.upper())
-    handlers: list[logging.Handler] = [logging.StreamHandler()]
+    handlers: list[logging.Handler] = [StderrHandler()]
     if to_file:
         from engine.paths import user_log_dir
 

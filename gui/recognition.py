@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from gui.canvas import DrawingCanvas
 from gui.engine_session import LoadedModel, load_predictor, load_with_fallback
@@ -153,25 +154,41 @@ class Recognizer(QObject):
 
 class CanvasPositionLog(QObject):
     """Logs ``canvas x=… y=… width=… height=…`` in global screen coordinates whenever the canvas
-    is shown, resized or moved with its window — once per place. Scripts that drive the real app
-    with xdotool read it to know where to draw."""
+    is shown, resized or moved on the screen — once per place. The canvas moves on the screen
+    when any widget holding it moves (a layout shifting its column, the window being dragged),
+    so the whole chain of parents up to the window is watched, not the canvas alone. Scripts that
+    drive the real app with xdotool read it to know where to draw."""
 
-    _EVENTS = (QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.Move)
+    _EVENTS = (QEvent.Type.Show, QEvent.Type.Resize, QEvent.Type.Move, QEvent.Type.ParentChange)
 
     def __init__(self, canvas: DrawingCanvas):
         super().__init__(canvas)
-        self._canvas, self._window = canvas, None
+        self._canvas = canvas
+        self._watched: list[QWidget] = [canvas]
         self._last = QRect()
         canvas.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() in self._EVENTS:
-            window = self._canvas.window()
-            if window is not self._canvas and window is not self._window:
-                window.installEventFilter(self)  # a window move moves the canvas on the screen
-                self._window = window
+            self._watch_parents()
             QTimer.singleShot(0, self._log)  # after layout has placed the canvas
         return False
+
+    def _watch_parents(self) -> None:
+        chain, widget = [], self._canvas
+        while widget is not None:
+            chain.append(widget)
+            widget = widget.parentWidget()
+        for widget in chain:
+            if widget not in self._watched:
+                widget.installEventFilter(self)
+        for widget in self._watched:
+            if widget not in chain:
+                try:
+                    widget.removeEventFilter(self)
+                except RuntimeError:  # that parent is already gone
+                    pass
+        self._watched = chain
 
     def _log(self) -> None:
         if not self._canvas.isVisible():

@@ -1,6 +1,7 @@
 """Shared test set-up: offscreen Qt, a private user folder, quiet TensorFlow, tiny data."""
 from __future__ import annotations
 
+import logging
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -18,6 +19,21 @@ def private_user_dir(tmp_path_factory, monkeypatch):
     home = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("DIGIT_STUDIO_HOME", str(home))
     return home
+
+
+@pytest.fixture(autouse=True)
+def restore_logging():
+    """``main()`` configures the root logger; put it back so one test's handlers (and their
+    file handles) never reach the next test."""
+    root = logging.getLogger()
+    handlers, level = root.handlers[:], root.level
+    yield
+    for handler in root.handlers[:]:
+        if handler not in handlers:
+            root.removeHandler(handler)
+            handler.close()
+    root.handlers[:] = handlers
+    root.setLevel(level)
 
 
 @pytest.fixture

@@ -105,3 +105,19 @@ def test_tensorflow_chatter_stays_hidden_unless_debug():
     quiet = subprocess.run(cmd, capture_output=True, text=True, timeout=180, cwd=ROOT)
     assert quiet.returncode == 0 and ": 7 (" in quiet.stdout
     assert quiet.stderr.strip() == "", quiet.stderr
+
+
+def test_log_lines_follow_stderr_when_it_is_replaced(monkeypatch):
+    """The log handler writes to the stderr of the moment: a stream replaced and closed after
+    set-up (an embedding host, a test runner's capture) never causes a logging error."""
+    import io
+    import logging
+
+    first, second = io.StringIO(), io.StringIO()
+    monkeypatch.setattr(sys, "stderr", first)
+    main.setup_logging("info")
+    logging.getLogger("digit_studio").info("one")
+    monkeypatch.setattr(sys, "stderr", second)
+    first.close()
+    logging.getLogger("digit_studio").info("two")
+    assert second.getvalue().rstrip().endswith("digit_studio: two")

@@ -206,12 +206,24 @@ def test_the_canvas_position_is_logged_in_screen_coordinates(qtbot, caplog):
     def logged():
         return [r.getMessage() for r in caplog.records if r.getMessage().startswith("canvas x=")]
 
-    qtbot.waitUntil(lambda: bool(logged()), timeout=5000)
-    rect = win.canvas.canvas_rect_global()
-    assert logged()[-1] == f"canvas x={rect.x()} y={rect.y()} width={rect.width()} height={rect.height()}"
+    def where(rect):
+        return f"canvas x={rect.x()} y={rect.y()} width={rect.width()} height={rect.height()}"
+
+    # The window may be placed in steps while it opens; once it settles, the last line logged is
+    # where the canvas is on the screen.
+    qtbot.waitUntil(lambda: bool(logged()) and logged()[-1] == where(win.canvas.canvas_rect_global()),
+                    timeout=5000)
+    before = win.canvas.canvas_rect_global()
     win.move(win.x() + 40, win.y() + 30)  # the window moves: so does the canvas on the screen
-    qtbot.waitUntil(lambda: logged()[-1] != f"canvas x={rect.x()} y={rect.y()} width={rect.width()} "
-                                            f"height={rect.height()}", timeout=5000)
+    qtbot.waitUntil(lambda: logged()[-1] != where(before), timeout=5000)
+    qtbot.waitUntil(lambda: logged()[-1] == where(win.canvas.canvas_rect_global()), timeout=5000)
     moved = win.canvas.canvas_rect_global()
-    assert logged()[-1] == f"canvas x={moved.x()} y={moved.y()} width={moved.width()} height={moved.height()}"
+    assert (moved.x() - before.x(), moved.y() - before.y()) == (40, 30)
+    # A widget holding the canvas moves while the canvas keeps its place inside it (a layout
+    # shifting the column): the canvas itself gets no move event, yet it moved on the screen.
+    holder = win.canvas.parentWidget()
+    holder.move(holder.x() + 7, holder.y())
+    shifted = win.canvas.canvas_rect_global()
+    assert shifted.x() == moved.x() + 7
+    qtbot.waitUntil(lambda: logged()[-1] == where(shifted), timeout=5000)
     win.close()
