@@ -83,7 +83,7 @@ def screenshot(path: Path, display: str) -> None:
     window = subprocess.run(["xdotool", "search", "--name", "^Digit Studio"], capture_output=True,
                             text=True, check=True).stdout.split()[0]
     subprocess.run(["import", "-display", display, "-window", window, str(path)], check=True)
-    print(f"saved {path.relative_to(ROOT)}")
+    print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
 @contextlib.contextmanager
