@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
 
 from engine.drawn_digits import DIGIT_TEMPLATES, render_strokes
 from engine.models import LayerSpec, ModelSpec, build_model
@@ -42,18 +41,22 @@ def predict(name: str, digit: int = 7) -> Prediction:
     return predictor(name).recognise(drawing(digit))
 
 
+def show(view: ActivationView, name: str, digit: int = 7) -> Prediction:
+    """The view shows ``name``'s model answering a drawn ``digit``, as in the app."""
+    view.set_model(predictor(name).model)
+    prediction = predict(name, digit)
+    view.show_prediction(prediction)
+    return prediction
+
+
+def layers_by_name(view: ActivationView) -> dict:
+    return {info.name: info for info in view.layer_infos()}
+
+
 @pytest.fixture
-def view(qtbot) -> ActivationView:
-    """A shown view at the size it has below the canvas, as a child like in the app."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.resize(1040, 360)
-    widget = ActivationView(window)
-    widget.setGeometry(0, 0, 1040, 360)
-    window.show()
-    qtbot.waitExposed(window)
-    yield widget
-    window.close()
+def view(shown_as_child) -> ActivationView:
+    """A shown view at the size it has below the canvas."""
+    return shown_as_child(ActivationView, 1040, 360)
 
 
 def plain(html: str) -> str:
@@ -101,10 +104,8 @@ def test_builds_for_every_preset_with_a_picture_for_every_layer(view, name):
 
 
 def test_custom_model_with_every_layer_kind_and_a_wide_layer_in_a_grid(view):
-    view.set_model(predictor("all-kinds").model)
-    prediction = predict("all-kinds", 3)
-    view.show_prediction(prediction)
-    infos = {info.name: info for info in view.layer_infos()}
+    prediction = show(view, "all-kinds", 3)
+    infos = layers_by_name(view)
     for name in ("conv_1", "avgpool_1", "conv_2", "maxpool_1"):
         assert view.column_kind(infos[name].index) == "maps"
     assert sorted(view.chip_names()) == sorted(["Reshape", "BatchNorm", "Flatten", "Dropout 50%"])
@@ -123,9 +124,7 @@ def test_custom_model_with_every_layer_kind_and_a_wide_layer_in_a_grid(view):
 
 # ----- values -------------------------------------------------------------------------------------------
 def test_values_shown_are_the_predictors_activations(view):
-    view.set_model(predictor("course-mlp").model)
-    prediction = predict("course-mlp")
-    view.show_prediction(prediction)
+    prediction = show(view, "course-mlp")
     colors = view.colors
     for info, activation in zip(view.layer_infos(), prediction.activations):
         drawer = view.drawer(info.index)
@@ -149,9 +148,7 @@ def test_values_shown_are_the_predictors_activations(view):
 
 
 def test_feature_map_tiles_show_each_channels_values(view):
-    view.set_model(predictor("cnn").model)
-    prediction = predict("cnn")
-    view.show_prediction(prediction)
+    prediction = show(view, "cnn")
     for info in view.layer_infos():
         if view.column_kind(info.index) != "maps":
             continue
@@ -179,10 +176,8 @@ def numbers_after(text: str, label: str) -> float:
 
 def test_hover_text_has_z_g_and_a_of_a_known_neuron(view):
     model = predictor("course-mlp").model
-    view.set_model(model)
-    prediction = predict("course-mlp")
-    view.show_prediction(prediction)
-    infos = {info.name: info for info in view.layer_infos()}
+    prediction = show(view, "course-mlp")
+    infos = layers_by_name(view)
     W, b = model.get_layer("dense_2").get_weights()
     a1 = prediction.activations[infos["dense_1"].index].values.astype(np.float64)
     z = W.astype(np.float64).T @ a1 + b
@@ -202,8 +197,7 @@ def test_hover_text_has_z_g_and_a_of_a_known_neuron(view):
 
 
 def test_hover_over_a_neuron_with_the_mouse_rings_it_and_shows_the_tooltip(view, qtbot):
-    view.set_model(predictor("course-mlp").model)
-    view.show_prediction(predict("course-mlp"))
+    show(view, "course-mlp")
     index = view.layer_infos()[2].index
     pos = view.view.mapFromScene(view.unit_position(index, 4))
     qtbot.mouseMove(view.view.viewport(), pos)
@@ -218,8 +212,7 @@ def test_hover_over_a_neuron_with_the_mouse_rings_it_and_shows_the_tooltip(view,
 
 
 def test_every_unit_is_found_where_it_is_drawn(view):
-    view.set_model(predictor("cnn").model)
-    view.show_prediction(predict("cnn"))
+    show(view, "cnn")
     for info in view.layer_infos():
         kind = view.column_kind(info.index)
         if kind is None:
@@ -236,9 +229,7 @@ def test_every_unit_is_found_where_it_is_drawn(view):
 
 # ----- NumPy check ------------------------------------------------------------------------------------
 def test_numpy_toggle_shows_agreement_and_catches_a_difference(view):
-    view.set_model(predictor("course-mlp").model)
-    prediction = predict("course-mlp")
-    view.show_prediction(prediction)
+    prediction = show(view, "course-mlp")
     assert "NumPy" not in view.status_label.text()
     view.numpy_check = True
     assert view.numpy_box.isChecked()
@@ -271,8 +262,7 @@ def test_repeated_updates_create_no_items(view):
 
 
 def test_idle_state_when_the_canvas_is_empty(view):
-    view.set_model(predictor("course-mlp").model)
-    view.show_prediction(predict("course-mlp"))
+    show(view, "course-mlp")
     view.show_prediction(None)
     output = view.drawer(view.layer_infos()[-1].index)
     assert all(label.text() == "" for label in output.percents)
@@ -323,8 +313,7 @@ def click(view, qtbot, pos: QPointF) -> None:
 
 def test_clicking_a_first_layer_neuron_shows_its_784_weights_as_an_image(view, qtbot):
     model = predictor("course-mlp").model
-    view.set_model(model)
-    view.show_prediction(predict("course-mlp"))
+    show(view, "course-mlp")
     first = view.layer_infos()[1]
     click(view, qtbot, view.unit_position(first.index, 5))
     layer_index, unit, weights = view.inspected()
@@ -340,8 +329,7 @@ def test_clicking_a_first_layer_neuron_shows_its_784_weights_as_an_image(view, q
 
 def test_clicking_a_conv_channel_shows_its_filter(view, qtbot):
     model = predictor("cnn").model
-    view.set_model(model)
-    view.show_prediction(predict("cnn"))
+    show(view, "cnn")
     convs = [info for info in view.layer_infos() if info.kind == "Conv2D"]
     click(view, qtbot, view.unit_position(convs[0].index, 5, (3, 3)))
     assert view.inspected()[:2] == (convs[0].index, 5)
@@ -352,8 +340,7 @@ def test_clicking_a_conv_channel_shows_its_filter(view, qtbot):
 
 # ----- looks ------------------------------------------------------------------------------------------------
 def test_dark_palette_recolours_without_a_rebuild(view):
-    view.set_model(predictor("cnn").model)
-    view.show_prediction(predict("cnn"))
+    show(view, "cnn")
     items = scene_items(view)
     light_node = QColor(view.colors.node_brushes[0].color())
     palette = QPalette(view.palette())
@@ -366,8 +353,7 @@ def test_dark_palette_recolours_without_a_rebuild(view):
 
 
 def test_labels_and_chips_do_not_overlap(view):
-    view.set_model(predictor("cnn").model)
-    view.show_prediction(predict("cnn"))
+    show(view, "cnn")
     titles = [d.title.sceneBoundingRect() for d in view._drawers]
     details = [d.detail.sceneBoundingRect() for d in view._drawers]
     chips = [chip.rect for chip in view._chips]
@@ -378,8 +364,7 @@ def test_labels_and_chips_do_not_overlap(view):
 
 
 def test_hovering_the_inspector_explains_its_colours(view):
-    view.set_model(predictor("course-mlp").model)
-    view.show_prediction(predict("course-mlp"))
+    show(view, "course-mlp")
     x, y, w, h = view.drawer(INPUT).weights_rect
     found = view.hit_test(QPointF(x + w / 2, y + h / 2))
     assert found[0] == INSPECTOR
@@ -390,10 +375,8 @@ def test_hovering_the_inspector_explains_its_colours(view):
 
 def test_conv_hover_computes_z_from_the_patch_and_the_filter(view):
     model = predictor("cnn").model
-    view.set_model(model)
-    prediction = predict("cnn")
-    view.show_prediction(prediction)
-    infos = {info.name: info for info in view.layer_infos()}
+    prediction = show(view, "cnn")
+    infos = layers_by_name(view)
     W, b = model.get_layer("conv_2").get_weights()
     x = prediction.activations[infos["batchnorm_1"].index].values.astype(np.float64)   # conv_2's input
     r, c, channel = 7, 9, 5

@@ -4,7 +4,6 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QWidget
 
 from engine.predictor import Prediction
 from gui import theme
@@ -25,18 +24,9 @@ def make_prediction(probabilities: dict[int, float], image: np.ndarray | None = 
 
 
 @pytest.fixture
-def panel(qtbot) -> PredictionPanel:
-    """A shown panel, as a child like in the app (a top-level with size limits makes the
-    offscreen platform warn that it cannot pass size hints on)."""
-    window = QWidget()
-    qtbot.addWidget(window)
-    window.resize(360, 640)
-    widget = PredictionPanel(window)
-    widget.setGeometry(0, 0, 360, 640)
-    window.show()
-    qtbot.waitExposed(window)
-    yield widget
-    window.close()
+def panel(shown_as_child) -> PredictionPanel:
+    """A shown panel at the size it has beside the canvas."""
+    return shown_as_child(PredictionPanel, 360, 640)
 
 
 def test_describe_confident_gives_digit_and_percentage():

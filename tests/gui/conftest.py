@@ -1,0 +1,28 @@
+"""Fixtures shared by the GUI tests."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+
+@pytest.fixture
+def shown_as_child(qtbot):
+    """``shown_as_child(make, width, height)``: ``make(parent)`` filling a ``width``×``height``
+    window that is shown and exposed — a child as in the app, because a top-level widget with size
+    limits makes the offscreen platform warn that it cannot pass size hints on. The windows live
+    until the test ends; qtbot closes them."""
+    windows = []
+
+    def show(make, width: int, height: int):
+        window = QWidget()
+        windows.append(window)
+        qtbot.addWidget(window)
+        window.resize(width, height)
+        widget = make(window)
+        widget.setGeometry(0, 0, width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        return widget
+
+    yield show
+    windows.clear()
