@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import time
+from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -16,11 +18,19 @@ VERSION = "0.1.0"
 
 
 def configure_application() -> None:
-    """Names used by QSettings (a bare QSettings() anywhere finds the app's settings)."""
+    """Names used by QSettings (a bare QSettings() anywhere finds the app's settings). With
+    ``DIGIT_STUDIO_HOME`` set, the settings live in that folder too, beside the data and logs, so
+    one folder holds all of a user's state (tests, portable installs, booths)."""
     QCoreApplication.setOrganizationName("DigitStudio")
     QCoreApplication.setOrganizationDomain("digitstudio.app")
     QCoreApplication.setApplicationName("Digit Studio")
     QCoreApplication.setApplicationVersion(VERSION)
+    home = os.environ.get("DIGIT_STUDIO_HOME")
+    if home:
+        QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+        QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(Path(home) / "settings"))
+    else:
+        QSettings.setDefaultFormat(QSettings.Format.NativeFormat)
 
 
 def run_app(args, started_at: float | None = None) -> int:

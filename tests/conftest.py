@@ -1,11 +1,21 @@
 """Shared test set-up: offscreen Qt, a private user folder, quiet TensorFlow, tiny data."""
 from __future__ import annotations
 
+import atexit
 import logging
 import os
+import shutil
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+# Nothing a test runs may write the user's own settings, data, logs or caches: every per-user
+# folder of this process and of the programs it starts points into one throw-away folder. (Each
+# test also gets its own DIGIT_STUDIO_HOME below, which holds the app's settings, data and logs.)
+_SANDBOX = tempfile.mkdtemp(prefix="digit-studio-tests-")
+atexit.register(shutil.rmtree, _SANDBOX, True)
+for _name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME", "KERAS_HOME"):
+    os.environ[_name] = os.path.join(_SANDBOX, _name.lower())
 
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402

@@ -2,7 +2,19 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QWidget
+
+from gui.app import configure_application
+
+QStandardPaths.setTestModeEnabled(True)  # Qt's own per-user folders: a test location, never the real one
+
+
+@pytest.fixture(autouse=True)
+def private_settings(private_user_dir):
+    """The app's names and a settings file inside this test's private user folder."""
+    configure_application()
+    yield
 
 
 @pytest.fixture
