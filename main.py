@@ -15,11 +15,25 @@ STARTED_AT = time.perf_counter()  # before the heavier imports: start-up figures
 import argparse  # noqa: E402
 import logging  # noqa: E402
 import logging.handlers  # noqa: E402
+import math  # noqa: E402
+import os  # noqa: E402
 import sys  # noqa: E402
 
 from engine.device import quiet_tensorflow_logs  # noqa: E402
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
+
+
+def positive_number(text: str) -> float:
+    """An argparse type: a finite number above 0 (a learning rate of 0 learns nothing, a negative
+    one climbs the loss, and inf or NaN wreck the weights at the first step)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if not (math.isfinite(value) and value > 0):
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive number")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--model", choices=sorted(PRESETS), default="course-mlp")
     train.add_argument("--epochs", type=int, default=5)
     train.add_argument("--batch-size", type=int, default=128)
-    train.add_argument("--learning-rate", type=float, default=1e-3)
+    train.add_argument("--learning-rate", type=positive_number, default=1e-3)
     train.add_argument("--lr-decay", type=float, default=1.0,
                        help="multiply the learning rate by this after every epoch (e.g. 0.85)")
     train.add_argument("--optimizer", choices=OPTIMIZERS, default="adam")
@@ -114,10 +128,19 @@ def main(argv: list[str] | None = None) -> int:
 
     handler = {"train": cli.train, "evaluate": cli.evaluate_command, "predict": cli.predict}[args.command]
     try:
-        return handler(args)
+        status = handler(args)
+        if sys.stdout is not None:  # None in a windowed build without a console
+            sys.stdout.flush()  # inside the try: a closed pipe shows here, not at exit
+        return status
     except (ModelFileError, MnistDataError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # The reader went away (… | head -1): stop quietly, like other Unix tools. The Python docs'
+        # recipe: point stdout at devnull so the interpreter's final flush cannot fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 128 + 13  # what a shell reports for a tool that SIGPIPE ended
 
 
 if __name__ == "__main__":

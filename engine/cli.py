@@ -65,7 +65,7 @@ def _duration(seconds: float) -> str:
 def train(args) -> int:
     from engine.data import load_mnist
     from engine.evaluation import evaluate
-    from engine.model_files import save_model
+    from engine.model_files import check_save_path
     from engine.models import build_model
     from engine.paths import user_models_dir
     from engine.predictor import Predictor
@@ -75,6 +75,9 @@ def train(args) -> int:
                             augment_strength=args.augment_strength,
                             lr_decay=args.lr_decay,
                             train_size=args.train_size, seed=args.seed)
+    # A destination that cannot take the file is found now, not after minutes of training
+    # (ModelFileError: main() reports it as a usage error).
+    out = check_save_path(Path(args.out) if args.out else user_models_dir() / f"{args.model}.keras")
     data = load_mnist()
     model = build_model(args.model, learning_rate=args.learning_rate, optimizer=args.optimizer,
                         seed=args.seed)
@@ -93,13 +96,43 @@ def train(args) -> int:
         return 130
     print(end.message, f"({_duration(time.perf_counter() - started)})", file=sys.stderr)
     if end.reason == "error" or end.epochs_completed == 0:
+        print("nothing was saved", file=sys.stderr)
         return 1
     report = evaluate(Predictor(model), data.x_test, data.y_test)
     print(f"test accuracy: {100 * report.accuracy:.2f}%")
-    out = Path(args.out) if args.out else user_models_dir() / f"{args.model}.keras"
-    save_model(model, out)
-    print(f"saved: {out}")
+    if not _save_or_fall_back(model, out, user_models_dir() / f"{args.model}.keras"):
+        return 1
+    # After "nan" the message said whose weights these are (an earlier epoch's): still a failure.
     return 0 if end.reason in ("completed", "stopped") else 1
+
+
+def _save_or_fall_back(model, out: Path, default: Path) -> bool:
+    """Save to ``out``; if that fails after all (a disk filled or a stick was pulled while training),
+    say so in one line and save to the models folder instead, so the training is not lost.
+    True when ``out`` was written."""
+    from engine.model_files import ModelFileError, save_model
+
+    try:
+        save_model(model, out)
+    except ModelFileError as exc:
+        print(f"error: {_first_line(exc)}", file=sys.stderr)
+    else:
+        print(f"saved: {out}")
+        return True
+    fallback = default
+    if fallback.exists() or fallback.resolve() == out.resolve():  # never overwrite a model on the way
+        fallback = default.with_name(f"{default.stem}-{time.strftime('%Y%m%d-%H%M%S')}.keras")
+    try:
+        save_model(model, fallback)
+    except ModelFileError as exc:
+        print(f"error: {_first_line(exc)}; nothing was saved", file=sys.stderr)
+    else:
+        print(f"saved instead to {fallback}", file=sys.stderr)
+    return False
+
+
+def _first_line(exc: Exception) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 
 def evaluate_command(args) -> int:

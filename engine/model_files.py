@@ -3,17 +3,49 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
 from engine.device import tensorflow
 
 log = logging.getLogger(__name__)
+# save_model's temporary files are ".NAME-XXXXXXXX.keras" (mkstemp: 8 of a-z, 0-9, _; private mode
+# 0600 until the save completes). One still there this long after its last write was left by a
+# killed save (a save takes seconds), not one being written now: the next save into the folder
+# removes it. On POSIX it must also still be private, which a user's own file hardly ever is.
+STALE_TEMP_SECONDS = 10 * 60
+_TEMP_NAME = re.compile(r"\..+-[a-z0-9_]{8}\.keras")
 
 
 class ModelFileError(RuntimeError):
     """A model file could not be saved or loaded; the message says why, for a person."""
+
+
+def check_save_path(path: str | Path) -> Path:
+    """Raise ModelFileError unless ``save_model`` could write ``path``: it ends in .keras, is not a
+    folder, and its folder exists or can be made and takes a new file. Run it before the work whose
+    result is to be saved (training), so a bad destination is known before, not after."""
+    path = Path(path)
+    if path.suffix != ".keras":
+        raise ModelFileError(f"Model files end in .keras, not {path.suffix or 'nothing'}: {path}")
+    if path.is_dir():
+        raise ModelFileError(f"{path} is a folder; give a .keras file name")
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:  # the nearest folder that is there
+        folder = folder.parent
+    if not folder.is_dir():
+        raise ModelFileError(f"Cannot save to {path}: {folder} is a file, not a folder")
+    try:
+        # Mode bits do not tell (root, network and read-only mounts, ACLs): make and remove a file.
+        with tempfile.NamedTemporaryFile(prefix=".digit-studio-write-test-", dir=folder):
+            pass
+    except OSError as exc:
+        raise ModelFileError(f"Cannot save to {path}: the folder {folder} is not writable "
+                             f"({exc.strerror or exc})") from exc
+    return path
 
 
 def save_model(model, path: str | Path) -> Path:
@@ -22,6 +54,7 @@ def save_model(model, path: str | Path) -> Path:
     if path.suffix != ".keras":
         raise ModelFileError(f"Model files end in .keras, not {path.suffix or 'nothing'}: {path}")
     path.parent.mkdir(parents=True, exist_ok=True)
+    _remove_stale_temporaries(path.parent)
     # The temporary file sits beside the target so os.replace is a same-filesystem rename.
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".keras", dir=path.parent)
     os.close(fd)
@@ -39,10 +72,32 @@ def save_model(model, path: str | Path) -> Path:
     return path
 
 
+def _remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporaries of killed saves in ``folder`` (see STALE_TEMP_SECONDS); never raises."""
+    cutoff = time.time() - STALE_TEMP_SECONDS
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if not _TEMP_NAME.fullmatch(entry.name):
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+            private = os.name != "posix" or st.st_mode & 0o077 == 0
+            if entry.is_file(follow_symlinks=False) and private and st.st_mtime < cutoff:
+                os.unlink(entry.path)
+                log.info("removed %s, left by an interrupted save", entry.path)
+        except OSError as exc:
+            log.debug("could not remove %s: %s", entry.path, exc)
+
+
 def load_model(path: str | Path):
     """Load a ``.keras`` file in Keras safe mode (no arbitrary code) and check that it maps
     a 28×28 image to 10 outputs. Raises ModelFileError with a clear reason otherwise."""
     path = Path(path)
+    if path.is_dir():
+        raise ModelFileError(f"{path} is a folder, not a .keras model file")
     if not path.is_file():
         raise ModelFileError(f"Model file not found: {path}")
     if not zipfile.is_zipfile(path):

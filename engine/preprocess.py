@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import math
 import os
+import struct
 import warnings
 
 import numpy as np
-from PIL import Image
+from PIL import Image, ImageOps
 
 __all__ = ["ImageReadError", "load_image", "preprocess_digit"]
 
@@ -38,6 +39,10 @@ MNIST_WIDTH_HI = 11.5  # 65th percentile.
 MAX_MORPH_STEPS = 80  # Safety bound on thickening/thinning steps (one step ~ 1 working px of width).
 CHUNK_PIXELS = 1 << 22  # Process huge images in ~4 M-pixel row bands so temporaries stay small.
 MAX_LOAD_PIXELS = 200_000_000  # ~14000x14000, far beyond any digit photo: more is a decompression bomb.
+# The one size limit is MAX_LOAD_PIXELS, checked in load_image before any pixel is decoded (with the
+# size in the message). Pillow's own guard (179 M pixels by default) would refuse some images under
+# it first, with a vaguer message; this app opens image files with Pillow only in load_image.
+Image.MAX_IMAGE_PIXELS = None
 
 
 class ImageReadError(ValueError):
@@ -50,8 +55,9 @@ def load_image(path) -> np.ndarray:
     Takes a path (str or os.PathLike) to a PNG, JPEG, BMP, GIF, WebP, ... file and
     gives a uint8 array shaped (H, W), (H, W, 3) or (H, W, 4) like the file:
     palette images become RGB/RGBA, 16-bit and float images become 8-bit gray,
-    LA becomes RGBA, CMYK/YCbCr become RGB.  Raises ImageReadError naming the
-    file if it is missing, not an image, truncated/corrupt, or absurdly large.
+    LA becomes RGBA, CMYK/YCbCr become RGB.  A photo's EXIF orientation is
+    applied, so the array is upright.  Raises ImageReadError naming the file if
+    it is missing, not an image, truncated/corrupt, or over MAX_LOAD_PIXELS.
     """
     name = os.fspath(path)
     try:
@@ -59,9 +65,12 @@ def load_image(path) -> np.ndarray:
             # Our own pixel limit below decides; Pillow's softer warning level would just be noise.
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(name) as img:
-                if img.width * img.height > MAX_LOAD_PIXELS:
-                    raise Image.DecompressionBombError(f"{img.width}x{img.height} pixels")
+                pixels = img.width * img.height
+                if pixels > MAX_LOAD_PIXELS:
+                    raise Image.DecompressionBombError(
+                        f"it is {img.width}×{img.height} = {pixels:,} pixels; the limit is {MAX_LOAD_PIXELS:,}")
                 img.load()
+                _apply_exif_orientation(img)
                 return _image_to_array(img)
     except FileNotFoundError as exc:
         raise ImageReadError(f"image file not found: {name!r}") from exc
@@ -70,11 +79,20 @@ def load_image(path) -> np.ndarray:
     except PermissionError as exc:
         raise ImageReadError(f"no permission to read image file {name!r}") from exc
     except Image.DecompressionBombError as exc:
-        raise ImageReadError(f"image {name!r} is too large to load safely ({exc})") from exc
+        raise ImageReadError(f"image {name!r} is too large to load safely: {exc}") from exc
     except Image.UnidentifiedImageError as exc:
         raise ImageReadError(f"{name!r} is not an image file in a format Pillow can read") from exc
     except (OSError, SyntaxError, ValueError, EOFError) as exc:
         raise ImageReadError(f"image {name!r} is truncated or corrupt ({exc})") from exc
+
+
+def _apply_exif_orientation(img: Image.Image) -> None:
+    """Turn a photo upright as its EXIF orientation says (phones store the sensor's pixels and a
+    tag: an upside-down 6 tagged "rotate 180°" must not be read as a 9). In place; no tag, no work."""
+    try:
+        ImageOps.exif_transpose(img, in_place=True)
+    except (SyntaxError, ValueError, TypeError, KeyError, struct.error, OSError):
+        pass  # an unreadable EXIF block must not make a readable image unreadable: use it as stored
 
 
 def _image_to_array(img: Image.Image) -> np.ndarray:

@@ -1,4 +1,5 @@
-"""A training run: ``model.fit`` on a tf.data pipeline, with light progress, pause, stop and a NaN guard.
+"""A training run: ``model.fit`` on a tf.data pipeline, with light progress, pause, stop and a guard
+against a NaN or diverging loss.
 
 The caller passes plain callables; nothing here knows about Qt. Per-batch numbers are
 recorded cheaply and handed on at most ``max_reports_per_second`` times a second (a GUI
@@ -19,6 +20,11 @@ from engine.data import Mnist
 from engine.device import device_name, tensorflow
 
 log = logging.getLogger(__name__)
+# A batch loss over this many times the run's reference loss (its first batch's, or chance level
+# ln 10 ≈ 2.3 if that is lower) has diverged: learning never climbs two orders of magnitude above
+# where it began, while an exploding run (Adam at a learning rate of 1e6) passes 1e20.
+DIVERGENCE_FACTOR = 100.0
+CHANCE_LOSS = math.log(10)  # cross-entropy of a uniform guess among the 10 digits
 
 
 @dataclass(frozen=True)
@@ -80,12 +86,19 @@ class EpochProgress:
 
 @dataclass(frozen=True)
 class TrainingEnd:
-    """Why the run ended: "completed", "stopped", "nan" or "error", with a sentence for the user."""
+    """Why the run ended: "completed", "stopped", "nan" or "error", with a sentence for the user.
+
+    "nan" means the loss became NaN or infinite or diverged (see DIVERGENCE_FACTOR); the model
+    then holds the weights from the end of epoch ``epochs_completed`` (0: its starting weights),
+    ``bad_loss`` is the batch loss that stopped it (NaN, ±inf or a huge finite value) and
+    ``stopped_at`` (epoch, batch), both counted from 1, is where."""
 
     reason: str
     message: str
     epochs_completed: int
     metrics: dict = field(default_factory=dict)
+    bad_loss: float | None = None
+    stopped_at: tuple[int, int] | None = None
 
 
 class TrainingStopped(Exception):
@@ -218,16 +231,21 @@ class TrainingRun:
             monitor.restore_last_good()
             return TrainingEnd("error", f"Out of memory on {self.device}: try a smaller batch size "
                                f"({exc.message.splitlines()[0]})", monitor.epochs_done, monitor.metrics)
-        if monitor.bad_loss:
-            monitor.restore_last_good()
+        if monitor.bad_loss is not None:
+            monitor.restore_last_epoch()
+            loss, done = monitor.bad_loss, monitor.epochs_done
+            what = (f"the loss diverged ({loss:.3g})" if math.isfinite(loss)
+                    else f"the loss became {'NaN' if math.isnan(loss) else 'infinite'}")
+            kept = (f"The weights from the end of epoch {done} were restored" if done else
+                    "As no epoch had finished, the starting weights were restored")
             return TrainingEnd(
-                "nan", f"Training stopped: the loss became {monitor.bad_loss} at epoch "
-                f"{monitor.epoch + 1}, batch {monitor.step}. The last good weights were kept; "
-                "try a smaller learning rate.", monitor.epochs_done, monitor.metrics)
+                "nan", f"Training stopped at epoch {monitor.epoch + 1}, batch {monitor.step}: {what}. "
+                f"{kept}; try a smaller learning rate.", done, monitor.metrics,
+                bad_loss=loss, stopped_at=(monitor.epoch + 1, monitor.step))
         if self._stop.is_set():
             return TrainingEnd("stopped", f"Training stopped after {monitor.epochs_done} of "
-                               f"{self.config.epochs} epochs.", monitor.epochs_done, monitor.metrics)
-        return TrainingEnd("completed", f"Training finished: {self.config.epochs} epochs.",
+                               f"{_count(self.config.epochs, 'epoch')}.", monitor.epochs_done, monitor.metrics)
+        return TrainingEnd("completed", f"Training finished: {_count(self.config.epochs, 'epoch')}.",
                            monitor.epochs_done, monitor.metrics)
 
 
@@ -245,14 +263,16 @@ def _make_monitor_class():
             self._losses = np.empty(steps, dtype=np.float64)
             self.epoch = self.step = self.epochs_done = 0
             self._reported = 0
-            self.bad_loss: str | None = None
+            self.bad_loss: float | None = None  # the NaN, infinite or diverged batch loss that stopped it
             self.metrics: dict = {}
-            self._last_good: list | None = None
+            self._last_good: list | None = None   # a snapshot at most a second old (kept after out of memory)
+            self._epoch_weights: list | None = None  # from the end of the last finished epoch, or the start
+            self._loss_limit = math.inf
             self._last_report = self._last_snapshot = 0.0
             self._epoch_start = self._paused_time = 0.0
 
         def on_train_begin(self, logs=None):
-            self._last_good = self.model.get_weights()
+            self._last_good = self._epoch_weights = self.model.get_weights()
             self._base_lr = float(self.model.optimizer.learning_rate.numpy())
             self._train_start = time.perf_counter()
 
@@ -282,8 +302,10 @@ def _make_monitor_class():
             self._prev_mean = mean
             self._losses[batch] = loss
             self.step = batch + 1
-            if not math.isfinite(mean):
-                self.bad_loss = "NaN" if math.isnan(mean) else "infinite"
+            if self.epoch == 0 and batch == 0 and math.isfinite(loss):
+                self._loss_limit = DIVERGENCE_FACTOR * max(loss, CHANCE_LOSS)
+            if not (math.isfinite(mean) and math.isfinite(loss)) or loss > self._loss_limit:
+                self.bad_loss = loss if math.isfinite(mean) else mean
                 self.model.stop_training = True
                 return
             now = time.perf_counter()
@@ -311,11 +333,11 @@ def _make_monitor_class():
 
         def on_epoch_end(self, epoch, logs=None):
             logs = logs or {}
-            if self.bad_loss:
-                return  # an epoch that ended in NaN: its metrics would mislead
+            if self.bad_loss is not None:
+                return  # an epoch that ended in NaN or divergence: its metrics would mislead
             seconds = time.perf_counter() - self._epoch_start - self._paused_time
             self.epochs_done = epoch + 1
-            self._last_good = self.model.get_weights()
+            self._last_good = self._epoch_weights = self.model.get_weights()
             self.metrics = {k: float(v) for k, v in logs.items()}
             if self.run._on_epoch is not None:
                 self.run._on_epoch(EpochProgress(
@@ -330,4 +352,15 @@ def _make_monitor_class():
             if self._last_good is not None:
                 self.model.set_weights(self._last_good)
 
+        def restore_last_epoch(self) -> None:
+            """Back to the end of the last finished epoch (or the start): a snapshot taken within
+            the epoch may already be on the way up, an epoch's end was validated."""
+            if self._epoch_weights is not None:
+                self.model.set_weights(self._epoch_weights)
+
     return ProgressMonitor
+
+
+def _count(n: int, noun: str) -> str:
+    """ "1 epoch", "5 epochs" """
+    return f"{n} {noun}{'' if n == 1 else 's'}"

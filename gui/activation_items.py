@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem, QGraphicsRectItem,
                                QGraphicsSimpleTextItem, QGraphicsTextItem)
 
@@ -15,7 +15,7 @@ from gui import theme
 from gui.activation_colors import (GREY, TILE_DIVERGING, TILE_SEQUENTIAL, Colors, channel_scale,
                                    level_index, value_range)
 from gui.activation_layout import CHIP_HEIGHT, Column, mosaic_index, node_positions
-from gui.prediction_panel import UNSURE_BELOW, percent_text, top_two
+from gui.answer_text import UNSURE_BELOW, percent_text, top_two
 
 
 def pixel_font(pixels: int, bold: bool = False) -> QFont:
@@ -41,7 +41,10 @@ def text_item(scene, text: str, font: str, color: QColor, z: float = 3) -> QGrap
 def put(item, x: float, y: float, ax: float = 0.5, ay: float = 0.0) -> None:
     """Place ``item`` so that the point (ax, ay) of its bounding box (0..1 each) is at (x, y)."""
     r = item.boundingRect()
-    item.setPos(round(x - ax * r.width()), round(y - ay * r.height()))
+    # An empty label has no height yet: anchor it by its font's line, or it sits half a row low
+    # once its text arrives.
+    height = r.height() or QFontMetricsF(item.font()).height()
+    item.setPos(round(x - ax * r.width()), round(y - ay * height))
 
 
 def rgba_image(lut: np.ndarray, index: np.ndarray, gather: np.ndarray) -> np.ndarray:
@@ -187,7 +190,7 @@ class OutputDrawer(DenseDrawer):
         pos = node_positions(self.column)
         r, scale = self.column.radius, self.column.scale    # scatter sizes are in screen pixels
         self.nodes.setData(pos=pos, size=2 * r / scale, symbol="o", pen=pg.mkPen(self.colors.outline, width=1))
-        self.ring.setData(pos=pos[:1], size=(2 * r + 7) / scale, symbol="o", brush=None)
+        self.ring.setData(pos=pos[:1], size=self._ring_size(), symbol="o", brush=None)
         for d, (x, y) in enumerate(pos):
             put(self.digits[d], x + 0.5, y, ax=0.5, ay=0.5)
             put(self.percents[d], x + r + 6, y, ax=0.0, ay=0.5)
@@ -216,7 +219,7 @@ class OutputDrawer(DenseDrawer):
         sure = p[winner] >= UNSURE_BELOW
         mark = c.accent if sure else c.unsure
         self.ring.setData(pos=node_positions(self.column)[winner:winner + 1], symbol="o",
-                          size=(2 * self.column.radius + 7) / self.column.scale,
+                          size=self._ring_size(),
                           pen=pg.mkPen(mark, width=2.2), brush=None)
         self.ring.setVisible(True)
         for d in range(10):
@@ -224,6 +227,12 @@ class OutputDrawer(DenseDrawer):
             color = mark if strong else (c.muted if p[d] >= 0.01 else c.faint)
             self._label(d, percent_text(p[d]), color, d == winner)
         self.winner = winner
+
+    def _ring_size(self) -> float:
+        """The winner's ring in screen pixels: 7 px wider than its circle where the rows leave room,
+        never wider than a row, so it never overlaps its neighbours."""
+        r, pitch = self.column.radius, self.column.content[2]
+        return (2 * r + max(2.0, min(7.0, pitch - 2 * r - 1.5))) / self.column.scale
 
     def _label(self, d: int, text: str, color: QColor, bold: bool) -> None:
         label = self.percents[d]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from engine.numpy_forward import ACTIVATIONS
+from gui.answer_text import percent_text
 from gui.activation_model import LayerInfo, Network
 
 MUTED = "#8a8f98"
@@ -82,7 +83,7 @@ def dense_text(info: LayerInfo, unit: int, weights: list[np.ndarray], a_in: np.n
     else:
         lines.append(f"g = {g} → a = {g}({fmt(z)}) = <b>{fmt(apply_g(g, z))}</b>")
     if probability is not None:
-        lines.append(f"softmax of the 10 outputs → P(y = {j} | x) = <b>{100 * probability:.1f} %</b>")
+        lines.append(f"softmax of the 10 outputs → P(y = {j} | x) = <b>{percent_text(probability)}</b>")
     W = np.asarray(weights[0], dtype=np.float64)
     contributions = W[:, j] * np.asarray(a_in, dtype=np.float64).ravel()
     order = [i for i in np.argsort(-np.abs(contributions))[:3] if contributions[i] != 0]

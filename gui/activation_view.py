@@ -19,6 +19,9 @@ activation_items (the drawers), activation_colors, activation_text (hover words)
 """
 from __future__ import annotations
 
+import html
+import re
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, QTimer, Signal
@@ -67,6 +70,39 @@ class _ElidedLabel(QLabel):
         painter.end()
 
 
+class _FittingLabel(QLabel):
+    """A one-line rich-text label given its variants, longest first: it shows the longest one
+    that fits its width, or nothing — a hint gives way whole, never cut to "(w·a · hov"."""
+
+    _TAGS = re.compile(r"<[^>]+>")
+
+    def __init__(self):
+        super().__init__("")
+        self._variants: tuple[str, ...] = ()
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def set_variants(self, *variants: str) -> None:
+        if variants != self._variants:
+            self._variants = variants
+            self._fit()
+
+    def full_text(self) -> str:
+        """The longest variant, whether or not it fits now."""
+        return self._variants[0] if self._variants else ""
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        metrics = self.fontMetrics()
+        plain = (html.unescape(self._TAGS.sub("", v)) for v in self._variants)
+        text = next((v for v, p in zip(self._variants, plain) if metrics.horizontalAdvance(p) <= self.width()), "")
+        if self.text() != text:
+            self.setText(text)
+
+
 class ActivationView(QWidget):
     """The layer-activation visualizer. See the module docstring."""
 
@@ -91,11 +127,9 @@ class ActivationView(QWidget):
         self.title_label = QLabel("Inside the network")
         self.title_label.setFont(pixel_font(13, bold=True))
         self.model_label = _ElidedLabel("")          # shrinks (with "…") only when it must
-        self.status_label = QLabel("")               # rich text: the lines' colour legend
+        self.status_label = _FittingLabel()          # rich text: the lines' colour legend
         for label in (self.model_label, self.status_label):
             label.setFont(pixel_font(12))
-        self.status_label.setTextFormat(Qt.TextFormat.RichText)
-        self.status_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.model_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.numpy_box = QCheckBox("Check with NumPy")
@@ -114,7 +148,7 @@ class ActivationView(QWidget):
         # A few dozen items, rebuilt on every model switch: a linear item list is as fast as Qt's
         # BSP index and cannot hold stale entries (a stale index crashed a repaint after a rebuild).
         self.view.scene().setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
-        self.view.setMinimumHeight(200)
+        self.view.setMinimumHeight(160)
         self.view.resized.connect(self._relayout)
         # every mouse move of the viewport (pyqtgraph's sigMouseMoved is rate-limited) moves the
         # hover ring; its ToolTip events show the hover text
@@ -394,7 +428,9 @@ class ActivationView(QWidget):
             return None
         rect = (QRectF(*self._drawers[0].weights_rect) if found[0] == INSPECTOR
                 else QRectF(*hit_rect(self._plan, found)))
-        return self.hover_text(*found), self.view.mapFromScene(rect).boundingRect()
+        # One formula a line, never wrapped mid-expression however narrow the screen.
+        text = f"<div style='white-space:pre'>{self.hover_text(*found)}</div>"
+        return text, self.view.mapFromScene(rect).boundingRect()
 
     def _on_mouse_moved(self, pos: QPointF) -> None:
         """The hover ring follows the mouse at once; the tooltip comes with Qt's ToolTip event."""
@@ -456,22 +492,22 @@ class ActivationView(QWidget):
     def _update_status(self) -> None:
         c = self._colors
         if self._net is None:
-            text = "No model yet"
+            variants = ("No model yet",)
         elif self._prediction is None:
-            text = "Draw a digit: every layer responds as you draw"
+            variants = ("Draw a digit: every layer responds as you draw", "Draw a digit")
         elif self.numpy_check and self._net.numpy_ready_for(self._prediction):
             worst = max(self._net.numpy_diffs, default=0.0)
-            text = f"NumPy {'=' if worst < NUMPY_AGREES else '≠'} TensorFlow to {words.fmt_small(worst)}"
+            variants = (f"NumPy {'=' if worst < NUMPY_AGREES else '≠'} TensorFlow to {words.fmt_small(worst)}",
+                        f"NumPy {'=' if worst < NUMPY_AGREES else '≠'} TF: {words.fmt_small(worst)}")
         elif self.numpy_check:
-            text = "NumPy: computing…"
+            variants = ("NumPy: computing…",)
         elif self._links:
-            text = (f"<span style='color:{c.accent.name()}'>━</span> excites&nbsp; "
-                    f"<span style='color:{c.unsure.name()}'>━</span> inhibits&nbsp; (w·a) · "
-                    "hover: formula · click: weights")
+            legend = (f"<span style='color:{c.accent.name()}'>━</span> excites&nbsp; "
+                      f"<span style='color:{c.unsure.name()}'>━</span> inhibits")
+            variants = (f"{legend}&nbsp; (w·a) · hover: formula · click: weights", legend)
         else:
-            text = "hover: formula · click: weights"
-        if self.status_label.text() != text:
-            self.status_label.setText(text)
+            variants = ("hover: formula · click: weights", "hover: formula")
+        self.status_label.set_variants(*variants)
 
     # ----- palette ------------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPoint, QPointF, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor, QCursor, QEventPoint, QFont, QImage, QInputDevice, QPainter, QPainterPath, QPalette, QPen, QPixmap,
     QPointingDevice, QPolygonF,
@@ -191,8 +191,14 @@ class DrawingCanvas(QWidget):
         paper = np.ascontiguousarray(255 - self.ink_image())
         h, w = paper.shape
         image = QImage(paper.data, w, h, w, QImage.Format.Format_Grayscale8)
-        if not image.save(str(path), "PNG"):
-            raise OSError(f"could not save the drawing to {path}")
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        image.save(buffer, "PNG")
+        buffer.close()
+        # Python's own write says why it failed (no such folder, permission denied, disk full).
+        with open(path, "wb") as file:
+            file.write(bytes(data))
 
     def canvas_rect_global(self) -> QRect:
         """The drawing area in global screen coordinates."""

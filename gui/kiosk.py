@@ -41,7 +41,7 @@ from gui.engine_session import LoadedModel
 from gui.kiosk_attract import AttractLoop
 from gui.kiosk_safety import ExceptionGuard, exit_sequence, pressed_combination
 from gui.kiosk_screen import KioskScreen
-from gui.prediction_panel import EMPTY_CAPTION
+from gui.answer_text import EMPTY_CAPTION
 from gui.recognition import Recognizer
 
 log = logging.getLogger("digit_studio")

@@ -35,7 +35,7 @@ from gui.kiosk_theme import (
     with_alpha,
 )
 from gui.kiosk_widgets import BoothBars, PinPad, Stage
-from gui.prediction_panel import UNSURE_BELOW, describe
+from gui.answer_text import UNSURE_BELOW, describe
 from gui.recognition import CanvasPositionLog
 
 log = logging.getLogger("digit_studio")

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 import platform
 import time
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
@@ -12,10 +13,12 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QSlider,
     QSplitter,
     QToolButton,
@@ -26,7 +29,7 @@ from PySide6.QtWidgets import (
 from engine.resources import SHIPPED_MODELS
 from gui.activation_view import ActivationView
 from gui.canvas import DrawingCanvas
-from gui.engine_session import LoadedModel, wrap_trained_model
+from gui.engine_session import LoadedModel, model_label, wrap_trained_model
 from gui.prediction_panel import PredictionPanel
 from gui.recognition import CanvasPositionLog, Recognizer
 from gui.training_panel import TrainingPanel
@@ -93,9 +96,9 @@ class MainWindow(QMainWindow):
 
     # ----- layout -------------------------------------------------------------------------
     def _build_layout(self) -> None:
-        tools = QHBoxLayout()
         self.brush = QSlider(Qt.Horizontal, minimum=4, maximum=48, value=18)
         self.brush.setToolTip("Brush size")
+        self.brush.setMinimumWidth(60)
         self.brush.setMaximumWidth(160)
         self.brush.valueChanged.connect(self._on_brush_changed)
         self.eraser_button = QToolButton(text="Eraser", checkable=True)
@@ -109,21 +112,26 @@ class MainWindow(QMainWindow):
         self.undo_button.clicked.connect(self.canvas.undo)
         self.redo_button.clicked.connect(self.canvas.redo)
         self.clear_button.clicked.connect(self.canvas.clear)
+        # The tools run under the canvas and the answer together: in a small window the canvas
+        # column alone is too narrow for them, and a squeezed button elides its own name.
+        tools = QHBoxLayout()
         tools.addWidget(QLabel("Brush"))
         tools.addWidget(self.brush)
-        tools.addWidget(self.eraser_button)
-        tools.addWidget(self.train_button)
-        tools.addStretch(1)
-        for button in (self.undo_button, self.redo_button, self.clear_button):
+        for button in (self.eraser_button, self.undo_button, self.redo_button, self.clear_button):
             tools.addWidget(button)
-        left = QVBoxLayout()
-        left.addWidget(SquareHolder(self.canvas), 1)
-        left.addLayout(tools)
-        row = QHBoxLayout()
-        row.addLayout(left, 3)
-        row.addWidget(self.panel, 2)
+        tools.addStretch(1)
+        tools.addWidget(self.train_button)
+        for button in (self.eraser_button, self.undo_button, self.redo_button, self.clear_button, self.train_button):
+            button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
+        grid = QGridLayout()
+        grid.addWidget(SquareHolder(self.canvas), 0, 0)
+        grid.addWidget(self.panel, 0, 1)
+        grid.addLayout(tools, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
+        grid.setRowStretch(0, 1)
         top = QWidget()
-        top.setLayout(row)
+        top.setLayout(grid)
         # Drawing and answer above, the network's layers below; the divider is the user's to move.
         self.splitter = QSplitter(Qt.Vertical)
         self.splitter.addWidget(top)
@@ -318,7 +326,7 @@ class MainWindow(QMainWindow):
         start = self._settings.value("paths/models", "", str)
         path, _ = QFileDialog.getOpenFileName(self, "Open Model", start, "Keras models (*.keras);;All files (*)")
         if path:
-            self._settings.setValue("paths/models", path)
+            self._settings.setValue("paths/models", str(Path(path).parent))
             self.open_model(path)
 
     @Slot()
@@ -327,23 +335,37 @@ class MainWindow(QMainWindow):
         if model is None:
             QMessageBox.information(self, "Save Model", "The model is still loading.")
             return
-        from engine.paths import user_models_dir
+        from engine.model_files import ModelFileError, save_model
 
-        start = self._settings.value("paths/models", str(user_models_dir()), str)
-        path, _ = QFileDialog.getSaveFileName(self, "Save Model As", start, "Keras models (*.keras)")
+        path, _ = QFileDialog.getSaveFileName(self, "Save Model As", str(self._suggested_model_path(model)),
+                                              "Keras models (*.keras)")
         if not path:
             return
         if not path.endswith(".keras"):
             path += ".keras"
-        from engine.model_files import ModelFileError, save_model
-
         try:
             save_model(model.predictor.model, path)
         except ModelFileError as exc:
             QMessageBox.warning(self, "Could not save the model", str(exc))
             return
-        self._settings.setValue("paths/models", path)
+        self._settings.setValue("paths/models", str(Path(path).parent))
+        if model.ref is None:   # the trained model now has a file: say so, and remember it
+            self.recognizer.use_model(LoadedModel(model.predictor, path, model_label(path), model.device, 0.0))
         self.statusBar().showMessage(f"Saved {path}", 5000)
+
+    def _suggested_model_path(self, model: LoadedModel) -> Path:
+        """A file name from the model's own name, in the last folder used (or the user's models
+        folder, made if missing): never a bare folder name that the dialog would take for a file."""
+        from engine.paths import user_models_dir
+
+        folder = Path(self._settings.value("paths/models", "", str) or user_models_dir())
+        if folder.suffix == ".keras":     # older versions remembered the file itself
+            folder = folder.parent
+        if not folder.is_dir():
+            folder = user_models_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+        name = Path(model.ref).stem if model.ref else model.label.split(" (")[0].replace(" ", "-")
+        return folder / f"{name}.keras"
 
     @Slot()
     def _on_save_drawing(self) -> None:
@@ -357,8 +379,11 @@ class MainWindow(QMainWindow):
             return
         if not path.lower().endswith(".png"):
             path += ".png"
-        if not self.canvas.save_png(path):
-            QMessageBox.warning(self, "Could not save the drawing", f"Could not write {path}.")
+        try:
+            self.canvas.save_png(path)
+        except OSError as exc:
+            QMessageBox.warning(self, "Could not save the drawing",
+                                f"Could not write {path}:\n{exc.strerror or exc}")
             return
         self._settings.setValue("paths/drawings", path)
         self.statusBar().showMessage(f"Saved {path}", 5000)

@@ -8,48 +8,17 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLine, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPalette, QPen
+from PySide6.QtCore import QEvent, QLine, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from engine.predictor import Prediction
 from gui import theme
+from gui.answer_text import EMPTY_CAPTION, PLACEHOLDER, UNSURE_BELOW, describe, percent_text, top_two
 
-UNSURE_BELOW = 0.6          # below this confidence the answer is shown as a guess ("maybe 4 or 9")
-PLACEHOLDER = "–"           # the big text while there is nothing to recognise
-EMPTY_CAPTION = "Draw a digit"
 DIGITS = 10
 _BAR_WIDTH = 0.62
 _HEADROOM = 0.2             # y range above 100 %, so the label over a full bar is not cut off
-
-
-def whole_percent(p: float) -> int:
-    """``p`` as a whole percentage; never 100 unless it really is 1 (no false certainty)."""
-    value = int(round(float(p) * 100))
-    return min(value, 99) if p < 1.0 else 100
-
-
-def percent_text(p: float) -> str:
-    """A short label for one probability: "97%", or "<1%" for anything under one percent."""
-    return "<1%" if p < 0.01 else f"{whole_percent(p)}%"
-
-
-def top_two(probabilities: np.ndarray) -> tuple[int, int]:
-    """The most and second most likely digits (ties go to the smaller digit, as ``argmax`` does)."""
-    order = np.argsort(-np.asarray(probabilities).reshape(DIGITS), kind="stable")
-    return int(order[0]), int(order[1])
-
-
-def describe(prediction: Prediction | None) -> tuple[str, str]:
-    """The big text and the caption for a prediction: ("7", "98 % sure"), ("4", "maybe 4 or 9")
-    when the network is unsure, or (PLACEHOLDER, "Draw a digit") when there is nothing to show."""
-    if prediction is None:
-        return PLACEHOLDER, EMPTY_CAPTION
-    best, second = top_two(prediction.probabilities)
-    p = float(prediction.probabilities[best])
-    if p < UNSURE_BELOW:
-        return str(best), f"maybe {best} or {second}"
-    return str(best), f"{whole_percent(p)} % sure"
 
 
 def _pixel_font(widget: QWidget, pixels: int, bold: bool = False) -> QFont:
@@ -66,9 +35,12 @@ class ProbabilityBars(pg.PlotWidget):
     zoom or pan, no context menu. Its items are created once; updates only change their data.
     """
 
+    MIN_HEIGHT = 96
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, background=None)
-        self.setMinimumHeight(150)
+        self.setMinimumHeight(self.MIN_HEIGHT)
+        self._show_tiny = True      # "<1%" labels, while each bar's slot is wide enough for one
         item = self.getPlotItem()
         item.setMenuEnabled(False)
         item.hideButtons()
@@ -117,7 +89,7 @@ class ProbabilityBars(pg.PlotWidget):
                 brushes[winner] = self._accent
         self._bars.setOpts(height=self._heights, brushes=brushes)
         for d, (label, h) in enumerate(zip(self._labels, self._heights)):
-            label.setText("" if p is None else percent_text(h))
+            label.setText("" if p is None or (h < 0.01 and not self._show_tiny) else percent_text(h))
             label.setPos(d, h)
             color = self._label_colors[0 if d == winner else 1 if h >= 0.01 else 2]
             if label.color != color:
@@ -139,6 +111,17 @@ class ProbabilityBars(pg.PlotWidget):
     def bar_labels(self) -> list[str]:
         """The ten percentage labels over the bars ("" when empty)."""
         return [label.toPlainText() for label in self._labels]
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if not hasattr(self, "_labels"):
+            return   # pyqtgraph resizes during construction
+        # In a narrow panel the "<1%" labels would run into each other: then only real values speak.
+        metrics = QFontMetrics(self._label_fonts[0])
+        show_tiny = self.width() / DIGITS >= metrics.horizontalAdvance("<1%") + 6
+        if show_tiny != self._show_tiny:
+            self._show_tiny = show_tiny
+            self.set_probabilities(None if self._winner is None else self._heights)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -162,26 +145,59 @@ class ProbabilityBars(pg.PlotWidget):
 
 
 class InputPreview(QWidget):
-    """The 28×28 image the network sees, scaled up with crisp pixels over a faint pixel grid."""
+    """The 28×28 image the network sees, scaled up with crisp pixels over a faint pixel grid.
+    It prefers 6 screen pixels per image pixel and gives way to 4 in a narrow panel (its caption
+    then takes two lines), so a small window keeps its canvas."""
 
     SIZE = 28
     SCALE = 6                   # 168 px: big enough to see single pixels, small beside the bars
+    MIN_SCALE = 4               # 112 px
     CAPTION = "What the network sees · 28×28"
+    CAPTION_LINES = ("What the network sees", "28×28")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFont(_pixel_font(self, 11))
         self._image: np.ndarray | None = None
         self._qimage: QImage | None = None
-        side = self.SIZE * self.SCALE
         metrics = self.fontMetrics()
-        self.setFixedSize(max(side, metrics.horizontalAdvance(self.CAPTION) + 4),
-                          side + 8 + metrics.height())
+        self._line = metrics.lineSpacing()
+        self._wide = max(self.SIZE * self.SCALE, metrics.horizontalAdvance(self.CAPTION) + 4)
+        self._narrow = max(self.SIZE * self.MIN_SCALE, *(metrics.horizontalAdvance(t) + 4 for t in self.CAPTION_LINES))
+        self.setFixedHeight(self.SIZE * self.SCALE + 8 + 2 * self._line)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self._layout_for = None
+        self._rect, self._grid, self._caption = QRect(), [], [self.CAPTION]
+
+    def sizeHint(self) -> QSize:
+        return QSize(self._wide, self.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self._narrow, self.height())
+
+    @property
+    def scale(self) -> int:
+        """Screen pixels per image pixel at the current size."""
+        return max(self.MIN_SCALE, min(self.SCALE, self.width() // self.SIZE, (self.height() - 8 - 2 * self._line) // self.SIZE))
+
+    def pixel_rect(self) -> QRect:
+        """Where the 28×28 pixels are drawn, in widget coordinates."""
+        self._lay_out()
+        return QRect(self._rect)
+
+    def _lay_out(self) -> None:
+        if self._layout_for == self.size():
+            return
+        self._layout_for = self.size()
+        scale = self.scale
+        side = self.SIZE * scale
         left = (self.width() - side) // 2
         self._rect = QRect(left, 0, side, side)
         steps = range(1, self.SIZE)
-        self._grid = ([QLine(left + i * self.SCALE, 0, left + i * self.SCALE, side - 1) for i in steps]
-                      + [QLine(left, i * self.SCALE, left + side - 1, i * self.SCALE) for i in steps])
+        self._grid = ([QLine(left + i * scale, 0, left + i * scale, side - 1) for i in steps]
+                      + [QLine(left, i * scale, left + side - 1, i * scale) for i in steps])
+        fits = self.fontMetrics().horizontalAdvance(self.CAPTION) + 4 <= self.width()
+        self._caption = [self.CAPTION] if fits else list(self.CAPTION_LINES)
 
     def set_image(self, img: np.ndarray | None) -> None:
         """Show a 28×28 image with values 0..1 (white ink on black); None shows an empty grid."""
@@ -199,6 +215,7 @@ class InputPreview(QWidget):
         return self._image
 
     def paintEvent(self, event) -> None:
+        self._lay_out()
         painter = QPainter(self)
         painter.fillRect(self._rect, Qt.GlobalColor.black)
         if self._qimage is not None:
@@ -209,14 +226,18 @@ class InputPreview(QWidget):
         painter.setPen(QPen(theme.neutral_bar(palette), 0))
         painter.drawRect(self._rect.adjusted(0, 0, -1, -1))
         painter.setPen(theme.muted(palette))
-        caption = QRect(0, self._rect.bottom() + 8, self.width(), self.height() - self._rect.bottom() - 8)
-        painter.drawText(caption, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, self.CAPTION)
+        top = self._rect.bottom() + 8
+        for i, line in enumerate(self._caption):
+            painter.drawText(QRect(0, top + i * self._line, self.width(), self._line),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, line)
         painter.end()
 
 
 class PredictionPanel(QWidget):
     """The answer in big type with a caption, the probability bars, the input preview and a
     status line for engine state (e.g. "Loading TensorFlow…")."""
+
+    ANSWER_MIN_WIDTH = 120      # the big digit and "maybe 4 or 9" fit; the preview sits beside
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -233,15 +254,21 @@ class PredictionPanel(QWidget):
         self.preview = InputPreview()
         self.status_label = QLabel("", alignment=Qt.AlignmentFlag.AlignCenter)
         self.status_label.setFont(_pixel_font(self, 12))
-        self.caption_label.setWordWrap(True)   # a long engine message may take two lines
-        self.caption_label.setMinimumHeight(self.caption_label.fontMetrics().height() + 4)
+        # No size here depends on the text shown: an answer appearing mid-stroke must never move
+        # the canvas beside it. The caption keeps room for two lines (a long engine message wraps).
+        self.caption_label.setWordWrap(True)
+        self.caption_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.caption_label.setFixedHeight(2 * self.caption_label.fontMetrics().lineSpacing() + 4)
         self.status_label.setFixedHeight(self.status_label.fontMetrics().height() + 4)
-        for label in (self.caption_label, self.status_label):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        for label in (self.digit_label, self.caption_label, self.status_label):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         # The answer and what the network saw side by side, the ten probabilities below them:
         # the panel stays readable in the ~450 px of height a window beside the visualizer leaves.
-        answer = QVBoxLayout()
+        answer_box = QWidget()
+        answer_box.setMinimumWidth(self.ANSWER_MIN_WIDTH)
+        answer = QVBoxLayout(answer_box)
+        answer.setContentsMargins(0, 0, 0, 0)
         answer.setSpacing(0)
         answer.addStretch(1)
         answer.addWidget(self.digit_label)
@@ -249,8 +276,8 @@ class PredictionPanel(QWidget):
         answer.addStretch(1)
         head = QHBoxLayout()
         head.setSpacing(12)
-        head.addLayout(answer, 1)
-        head.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignVCenter)
+        head.addWidget(answer_box, 1)
+        head.addWidget(self.preview, 0, Qt.AlignmentFlag.AlignTop)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(0)

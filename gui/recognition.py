@@ -23,6 +23,7 @@ class RecognitionRequest:
     image: np.ndarray
     seq: int
     settled: bool  # the stroke has ended: this answer is logged
+    ink: int = 0   # the drawing's revision: one drawing's answer is logged once, however often asked
 
 
 class Recognizer(QObject):
@@ -46,6 +47,8 @@ class Recognizer(QObject):
         self._model: LoadedModel | None = None
         self._loaders: list[Worker] = []
         self._seq = self._shown_seq = 0
+        self._ink = 0                      # bumped on every change of the drawing
+        self._logged: tuple[int, str] | None = None
         self._frame = QTimer(self, singleShot=True, interval=FRAME_MS, timeout=self._on_frame)
         self._worker = LatestOnlyWorker(self._recognise, name="recognizer")
         self._worker.done.connect(self._on_recognised)
@@ -109,6 +112,7 @@ class Recognizer(QObject):
     # ----- live recognition -----------------------------------------------------------------
     @Slot()
     def _on_ink_changed(self) -> None:
+        self._ink += 1
         if not self._frame.isActive():
             self._frame.start()
 
@@ -125,7 +129,7 @@ class Recognizer(QObject):
         if self._model is None:
             return
         self._seq += 1
-        self._worker.submit(RecognitionRequest(self.canvas.ink_image(), self._seq, settled))
+        self._worker.submit(RecognitionRequest(self.canvas.ink_image(), self._seq, settled, self._ink))
 
     def _recognise(self, request: RecognitionRequest):
         model = self._model  # one read: a model swap mid-request is harmless
@@ -138,10 +142,11 @@ class Recognizer(QObject):
         self._shown_seq = request.seq
         self.predictionShown.emit(prediction)
         if request.settled:
-            if prediction is None:
-                log.info("prediction digit=none")
-            else:
-                log.info("prediction digit=%d confidence=%.3f", prediction.digit, prediction.confidence)
+            line = ("prediction digit=none" if prediction is None else
+                    f"prediction digit={prediction.digit} confidence={prediction.confidence:.3f}")
+            if (request.ink, line) != self._logged:   # a refresh (new weights) that changes nothing
+                self._logged = (request.ink, line)
+                log.info(line)
 
     def stop(self) -> None:
         """Stop recognising and join every background thread (loading TensorFlow cannot be

@@ -14,7 +14,8 @@ import math
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QFont, QKeySequence, QPainter, QPalette, QPen, QRegularExpressionValidator
+from PySide6.QtGui import (QColor, QFont, QKeySequence, QPainter, QPalette, QPen, QRegularExpressionValidator,
+                           QShortcut)
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
@@ -181,8 +182,10 @@ class TrainingPanel(QWidget):
         self.pause_button = QPushButton("Pause")
         self.stop_button = QPushButton("Stop")
         self.train_button.clicked.connect(lambda: self.start())
-        self.train_button.setShortcut(QKeySequence("Ctrl+Return"))
         self.train_button.setToolTip("Start training (Ctrl+Enter)")
+        # A shortcut of its own: a button's shortcut is lost whenever its text changes ("Training…").
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, self._on_train_shortcut)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
         for button in (self.train_button, self.pause_button, self.stop_button):
@@ -409,6 +412,11 @@ class TrainingPanel(QWidget):
         return joined
 
     @Slot()
+    def _on_train_shortcut(self) -> None:
+        if self.train_button.isEnabled():
+            self.start()
+
+    @Slot()
     def keep(self) -> None:
         """The trained model becomes the current one."""
         if not self._pending:
@@ -423,6 +431,9 @@ class TrainingPanel(QWidget):
         if not self._pending:
             return
         self._decided("Discarded: the previous model is back.")
+        for label in (self.accuracy_label, self.accuracy_caption):   # that accuracy is gone with its model
+            label.setText("")
+            label.setVisible(False)
         self.modelDiscarded.emit()
 
     def _decided(self, text: str) -> None:
@@ -492,10 +503,10 @@ class TrainingPanel(QWidget):
         self.epochEnded.emit(p)
 
     def _show_stats(self, loss: float, accuracy: float) -> None:
-        parts = [f"loss {loss:.3f}", f"train acc {100 * accuracy:.1f} %"]
+        parts = [f"loss {loss:.3f}", f"train acc {100 * accuracy:.1f}%"]
         if self._last_epoch is not None:
             parts += [f"val loss {self._last_epoch.val_loss:.3f}",
-                      f"val acc {100 * self._last_epoch.val_accuracy:.1f} %"]
+                      f"val acc {100 * self._last_epoch.val_accuracy:.1f}%"]
         self.stats_label.setText("  ·  ".join(parts))
 
     @Slot(object)
@@ -507,12 +518,19 @@ class TrainingPanel(QWidget):
         self._result = result
         self.plot.flush()
         end = result.end
+        if self.device_label.text().startswith("Training on "):
+            self.device_label.setText("Trained on " + self.device_label.text().removeprefix("Training on "))
         self.progress.setRange(0, 1)
         self.progress.setValue(1 if end.reason == "completed" else 0)
-        self.progress.setFormat({"completed": "Done", "stopped": "Stopped", "nan": "Stopped: the loss became NaN",
-                                 "error": "Failed"}.get(end.reason, end.reason))
+        if end.reason == "nan":   # the engine stops on a NaN and on a diverging loss alike
+            bad = getattr(end, "bad_loss", None)
+            ended = ("Stopped: the loss diverged" if bad is not None and math.isfinite(bad)
+                     else "Stopped: the loss became NaN")
+        else:
+            ended = {"completed": "Done", "stopped": "Stopped", "error": "Failed"}.get(end.reason, end.reason)
+        self.progress.setFormat(ended)
         if result.test_accuracy is not None:
-            self.accuracy_label.setText(f"{100 * result.test_accuracy:.2f} %")
+            self.accuracy_label.setText(f"{100 * result.test_accuracy:.2f}%")
             self.accuracy_caption.setText(f"test accuracy · {result.test_count:,} unseen images")
         else:
             self.accuracy_label.setText("")

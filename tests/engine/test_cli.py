@@ -1,5 +1,6 @@
 """The command line, end to end: predict (JSON, blanks, bad files, many files), evaluate, train."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ import pytest
 from PIL import Image
 
 import main
+from engine import cli as engine_cli
 from engine.drawn_digits import DIGIT_TEMPLATES, render_strokes
 from engine.resources import resource_path
 
@@ -121,3 +123,146 @@ def test_log_lines_follow_stderr_when_it_is_replaced(monkeypatch):
     first.close()
     logging.getLogger("digit_studio").info("two")
     assert second.getvalue().rstrip().endswith("digit_studio: two")
+
+
+# --- train: --out is checked before training; a late save failure falls back --------------------
+
+
+@pytest.fixture
+def no_training(monkeypatch):
+    """Training must not begin: MNIST is never loaded."""
+    monkeypatch.setattr("engine.data.load_mnist", lambda: pytest.fail("training began before the check"))
+
+
+@pytest.fixture
+def tiny_training(monkeypatch, tiny_mnist):
+    """The train command on the 240-image stand-in for MNIST (a run takes a second or two)."""
+    monkeypatch.setattr("engine.data.load_mnist", lambda: tiny_mnist)
+
+
+def test_an_out_under_a_file_is_refused_before_training(capsys, tmp_path, no_training):
+    (tmp_path / "afile").write_text("a file, not a folder")
+    status, _, err = run(capsys, "train", "--out", str(tmp_path / "afile" / "x.keras"))
+    assert status == 2 and "afile" in err and "not a folder" in err and "Traceback" not in err
+
+
+def test_an_out_in_a_folder_without_write_permission_is_refused_before_training(
+        capsys, tmp_path, monkeypatch, no_training):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    real_open = os.open
+
+    def deny(path, *args, **kwargs):  # a read-only folder, even for root (who ignores mode bits)
+        if Path(path).parent == locked:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", deny)
+    status, _, err = run(capsys, "train", "--out", str(locked / "x.keras"))
+    assert status == 2 and "locked" in err and "not writable" in err and "Traceback" not in err
+    assert list(locked.iterdir()) == []
+
+
+@pytest.mark.parametrize("name", ["model.h5", "folder"])
+def test_an_out_that_is_not_a_keras_file_is_refused_before_training(capsys, tmp_path, no_training, name):
+    (tmp_path / "folder.keras").mkdir()
+    out = tmp_path / ("folder.keras" if name == "folder" else name)
+    status, _, err = run(capsys, "train", "--out", str(out))
+    assert status == 2 and str(out) in err and "Traceback" not in err
+
+
+def test_a_save_that_fails_after_training_falls_back_to_the_models_folder(
+        capsys, tmp_path, monkeypatch, private_user_dir, tiny_training):
+    import engine.model_files
+
+    out = tmp_path / "usb-stick" / "mine.keras"
+    real_save = engine.model_files.save_model
+
+    def save(model, path):  # the stick was pulled during training
+        if Path(path) == out:
+            raise engine.model_files.ModelFileError(f"Could not save the model to {path}: [Errno 5] I/O error")
+        return real_save(model, path)
+
+    monkeypatch.setattr(engine.model_files, "save_model", save)
+    status, _, err = run(capsys, "train", "--epochs", "1", "--batch-size", "16", "--out", str(out))
+    fallback = private_user_dir / "models" / "course-mlp.keras"
+    assert status == 1 and "Traceback" not in err
+    assert fallback.exists() and not out.exists()
+    assert [line for line in err.splitlines() if "I/O error" in line] == [
+        f"error: Could not save the model to {out}: [Errno 5] I/O error"]
+    assert f"saved instead to {fallback}" in err
+
+
+# --- train: the learning rate must be a positive number; a diverging run is not passed off ------
+
+
+@pytest.mark.parametrize("rate", ["-1", "0", "nan", "inf"])
+def test_a_learning_rate_that_is_not_positive_is_a_usage_error(capsys, rate, no_training):
+    with pytest.raises(SystemExit) as exit_:
+        main.main(["train", "--learning-rate", rate])
+    assert exit_.value.code == 2
+    assert "--learning-rate" in capsys.readouterr().err
+
+
+def test_a_run_that_diverges_in_its_first_epoch_saves_nothing(capsys, tmp_path, tiny_training):
+    out = tmp_path / "mine.keras"
+    status, _, err = run(capsys, "train", "--epochs", "2", "--batch-size", "16", "--learning-rate", "1e6",
+                         "--out", str(out))
+    assert status == 1 and not out.exists(), err
+    assert "stopped at epoch 1" in err and "nothing was saved" in err
+    assert "last good weights were kept" not in err
+
+
+def test_a_run_that_diverges_later_saves_the_last_finished_epochs_weights(
+        capsys, tmp_path, monkeypatch, tiny_training):
+    import engine.models
+
+    built, epoch_weights = [], []
+    real_build, real_epoch = engine.models.build_model, engine_cli.ProgressBar.epoch
+
+    def build(*args, **kwargs):
+        built.append(real_build(*args, **kwargs))
+        return built[-1]
+
+    def epoch_then_explode(self, e):
+        real_epoch(self, e)
+        epoch_weights.append([w.copy() for w in e.weights])
+        if e.epoch == 0:  # an exploding update right after epoch 1's weights were taken
+            w = built[0].get_weights()
+            w[-1][:] = [1e6] + [0.0] * 9  # the output bias: every other digit's loss becomes ~1e6
+            built[0].set_weights(w)
+
+    monkeypatch.setattr(engine.models, "build_model", build)
+    monkeypatch.setattr(engine_cli.ProgressBar, "epoch", epoch_then_explode)
+    out = tmp_path / "mine.keras"
+    status, stdout, err = run(capsys, "train", "--epochs", "3", "--batch-size", "16", "--out", str(out))
+    assert status == 1, err
+    assert "stopped at epoch 2, batch 1: the loss diverged" in err
+    assert "weights from the end of epoch 1 were restored" in err and f"saved: {out}" in stdout
+    from engine.model_files import load_model
+
+    assert len(epoch_weights) == 1
+    saved = load_model(out).get_weights()
+    assert all(np.array_equal(a, b) for a, b in zip(saved, epoch_weights[0]))
+
+
+# --- predict: a closed pipe, a folder as --model ---------------------------------------------------
+
+
+def test_predict_into_a_pipe_that_closes_early_ends_quietly():
+    """``predict … | head -1``: the reader goes away after one line; no traceback, like other tools."""
+    image = str(SAMPLES / "seven-dark-on-light.png")
+    cmd = [sys.executable, str(ROOT / "main.py"), "predict", "--model", "course-mlp"] + [image] * 2000
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT) as proc:
+        first = proc.stdout.readline()  # ~300 kB of answers: more than a pipe holds, so predict must block
+        proc.stdout.close()
+        err = proc.stderr.read().decode()
+        status = proc.wait(timeout=180)
+    assert b": 7 (" in first
+    assert "Traceback" not in err and "BrokenPipeError" not in err and "Exception ignored" not in err, err
+    assert status == 141
+
+
+def test_a_folder_given_as_model_is_named_as_a_folder(capsys, tmp_path):
+    status, _, err = run(capsys, "predict", "--model", str(tmp_path), str(SAMPLES / "seven-dark-on-light.png"))
+    assert status == 2 and f"{tmp_path} is a folder, not a .keras model file" in err

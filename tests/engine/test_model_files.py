@@ -1,3 +1,6 @@
+import os
+import time
+
 import keras
 import numpy as np
 import pytest
@@ -91,3 +94,30 @@ def test_shipped_models_load(name):
     assert name in SHIPPED_MODELS
     model = load_model(shipped_model_path(name))
     assert tuple(model.outputs[0].shape)[1:] == (10,)
+
+
+def test_a_folder_is_named_as_a_folder(tmp_path):
+    with pytest.raises(ModelFileError, match="is a folder, not a .keras model file"):
+        load_model(tmp_path)
+
+
+def test_a_save_clears_temporaries_left_by_a_killed_save_but_not_a_save_in_progress(tmp_path, model):
+    """A save killed between writing and renaming leaves ``.NAME-XXXXXXXX.keras`` (private, like
+    mkstemp makes it) behind; the next save into the folder removes such files once they are older
+    than STALE_TEMP_SECONDS, and nothing else."""
+    hour_ago = time.time() - 3600
+    stale = [tmp_path / ".m-k3x_9qa2.keras", tmp_path / ".other-abcdefgh.keras"]
+    fresh = tmp_path / ".m-zz01yy02.keras"                      # another process is writing it now
+    unrelated = [tmp_path / ".m-abc.keras", tmp_path / "m-abcdefgh.keras", tmp_path / ".m-abcdefgh.h5",
+                 tmp_path / ".m-ABCDEFGH.keras"]
+    for path in stale + [fresh] + unrelated:
+        path.write_bytes(b"half a file")
+        os.chmod(path, 0o600)
+    users_own = tmp_path / ".backup-20240101.keras"              # the pattern, but an ordinary file
+    users_own.write_bytes(b"a model")
+    os.chmod(users_own, 0o644)
+    for path in stale + unrelated + [users_own]:
+        os.utime(path, (hour_ago, hour_ago))
+    saved = save_model(model, tmp_path / "m.keras")
+    kept = [saved, fresh] + unrelated + ([users_own] if os.name == "posix" else [])
+    assert sorted(tmp_path.iterdir()) == sorted(kept)

@@ -342,3 +342,56 @@ def test_load_image_errors_name_the_file(tmp_path, monkeypatch):
     with pytest.raises(ImageReadError, match="too large"):
         load_image(good)
     assert issubclass(ImageReadError, ValueError)
+
+
+@pytest.mark.parametrize("fmt", ["png", "jpeg"])
+def test_load_image_applies_the_exif_orientation(tmp_path, fmt):
+    """A phone stores a photo as the sensor saw it plus an EXIF orientation; a 6 held upside down
+    (orientation 3: rotate 180°) must load as a 6, not a 9."""
+    from engine.drawn_digits import DIGIT_TEMPLATES, render_strokes
+
+    six = render_strokes(DIGIT_TEMPLATES[6][0], size=(64, 64), pen_width=5)
+    exif = Image.Exif()
+    exif[0x0112] = 3  # Orientation: the stored pixels are upside down
+    path = tmp_path / f"six.{fmt}"
+    Image.fromarray(six).rotate(180).save(path, exif=exif, **({"quality": 95} if fmt == "jpeg" else {}))
+    loaded = load_image(path).astype(np.int16)
+    if fmt == "png":
+        np.testing.assert_array_equal(loaded, six)
+    else:  # lossy: near the upright 6, far from the 9 it would otherwise be
+        assert np.abs(loaded - six).mean() < 0.1 * np.abs(loaded - six[::-1, ::-1]).mean()
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG whose pixel data stops after one row: enough for Pillow to open it and read the size."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0))  # 1-bit gray
+    stream = zlib.compressobj()
+    row = stream.compress(bytes(1 + (width + 7) // 8)) + stream.flush(zlib.Z_SYNC_FLUSH)  # unfinished
+    return b"\x89PNG\r\n\x1a\n" + header + chunk(b"IDAT", row)
+
+
+def test_an_image_over_the_pixel_limit_is_refused_with_its_size_and_the_limit(tmp_path):
+    """Pillow's own decompression-bomb limit (179 M pixels by default) must not refuse first
+    with a vaguer message: the app's one limit, MAX_LOAD_PIXELS, decides and says so."""
+    huge = tmp_path / "huge.png"
+    huge.write_bytes(_png_header(15_000, 15_000))
+    with pytest.raises(ImageReadError) as error:
+        load_image(huge)
+    message = str(error.value)
+    assert "huge.png" in message and "15000×15000 = 225,000,000 pixels" in message
+    assert f"the limit is {preprocess.MAX_LOAD_PIXELS:,}" in message
+    assert preprocess.MAX_LOAD_PIXELS == 200_000_000
+
+
+def test_an_image_under_the_limit_but_over_pillows_default_is_not_refused_as_too_large(tmp_path):
+    big = tmp_path / "big.png"
+    big.write_bytes(_png_header(14_000, 13_000))  # 182 M pixels: under 200 M, over Pillow's 179 M
+    with pytest.raises(ImageReadError) as error:
+        load_image(big)
+    assert "truncated or corrupt" in str(error.value)  # decoding was tried: the size passed

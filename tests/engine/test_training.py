@@ -1,3 +1,4 @@
+import math
 import threading
 import time
 
@@ -105,6 +106,54 @@ def test_nan_loss_stops_and_keeps_the_last_good_weights(tiny_mnist):
     restored = run.model.get_weights()
     assert all(np.isfinite(w).all() for w in restored)
     assert any(all(np.array_equal(a, b) for a, b in zip(restored, state)) for state in good_states)
+
+
+def test_nan_in_the_first_epoch_restores_the_starting_weights_and_says_so(tiny_mnist):
+    run, _ = _run(tiny_mnist, TrainingConfig(epochs=2, batch_size=4, validation_size=40),
+                  max_reports_per_second=1e9)
+    start = [w.copy() for w in run.model.get_weights()]
+
+    def poison(p):
+        if p.step == 4:
+            w = run.model.get_weights()
+            w[-1][:] = np.nan
+            run.model.set_weights(w)
+
+    run._on_batch = poison
+    end = run.run()
+    assert end.reason == "nan" and end.epochs_completed == 0
+    assert np.isnan(end.bad_loss) and end.stopped_at == (1, 5)
+    assert "at epoch 1, batch 5" in end.message and "no epoch had finished" in end.message
+    assert all(np.array_equal(a, b) for a, b in zip(run.model.get_weights(), start))
+
+
+def test_a_diverging_loss_stops_like_nan_and_restores_the_last_epochs_weights(tiny_mnist):
+    """A loss that explodes but stays finite (Adam at a learning rate of 1e6 reaches 1e20) is
+    caught like NaN: stopped, and the weights from the end of the last finished epoch restored."""
+    run, events = _run(tiny_mnist, TrainingConfig(epochs=3, batch_size=4, validation_size=40),
+                       max_reports_per_second=1e9)
+
+    def explode(p):
+        if p.epoch == 1 and p.step == 4:  # the output bias: every other digit's loss becomes ~1e6
+            w = run.model.get_weights()
+            w[-1][:] = [1e6] + [0.0] * 9
+            run.model.set_weights(w)
+
+    run._on_batch = explode
+    end = run.run()
+    assert end.reason == "nan" and end.epochs_completed == 1 and len(events["epoch"]) == 1
+    assert math.isfinite(end.bad_loss) and end.bad_loss > 1e4 and end.stopped_at == (2, 5)
+    assert "at epoch 2, batch 5: the loss diverged" in end.message
+    assert "weights from the end of epoch 1 were restored" in end.message
+    restored = run.model.get_weights()
+    assert all(np.array_equal(a, b) for a, b in zip(restored, events["epoch"][0].weights))
+
+
+def test_an_ordinary_run_is_not_taken_for_a_diverging_one(tiny_mnist):
+    run, _ = _run(tiny_mnist, TrainingConfig(epochs=2, batch_size=4, validation_size=40),
+                  max_reports_per_second=1e9)
+    end = run.run()
+    assert end.reason == "completed" and end.bad_loss is None and end.stopped_at is None
 
 
 def test_lr_decay_lowers_the_learning_rate_each_epoch(tiny_mnist):

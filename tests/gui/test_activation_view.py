@@ -7,14 +7,15 @@ import re
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtGui import QColor, QPalette, QTextDocument
 
 from engine.drawn_digits import DIGIT_TEMPLATES, render_strokes
 from engine.models import LayerSpec, ModelSpec, build_model
 from engine.predictor import LayerActivation, Prediction, Predictor
 from gui.activation_colors import TILE_DIVERGING, TILE_SEQUENTIAL, channel_scale, level_index, value_range
 from gui.activation_view import INPUT, INSPECTOR, ActivationView
-from gui.prediction_panel import percent_text
+from gui.activation_layout import node_positions
+from gui.answer_text import percent_text
 
 ALL_KINDS = ModelSpec("all-kinds", (
     LayerSpec("conv2d", filters=8, kernel=3, activation="tanh"), LayerSpec("batchnorm"),
@@ -191,7 +192,7 @@ def test_hover_text_has_z_g_and_a_of_a_known_neuron(view):
         dot = float(W[:, j].astype(np.float64) @ a1)
         assert f"{dot:.4f} + " in plain(text)
     out = view.hover_text(infos["output"].index, 7)
-    assert "P(y = 7 | x)" in out and f"{100 * prediction.probabilities[7]:.1f} %" in out
+    assert f"P(y = 7 | x) = <b>{percent_text(prediction.probabilities[7])}</b>" in out
     assert numbers_after(out, "g = linear") == pytest.approx(
         float(prediction.activations[-1].values[7]), abs=1e-4)
 
@@ -205,7 +206,14 @@ def test_hover_over_a_neuron_with_the_mouse_rings_it_and_shows_the_tooltip(view,
     assert tuple(view._hover[:2]) == (index, 4)
     assert view._highlight.ring.isVisible()
     text, rect = view.tooltip_at(pos)           # what Qt's ToolTip event shows there
-    assert text == view.hover_text(index, 4) and rect.contains(pos)
+    assert view.hover_text(index, 4) in text and rect.contains(pos)
+    # laid out narrower than its lines, the tooltip still keeps each formula on one line
+    document = QTextDocument()
+    document.setHtml(text)
+    document.setTextWidth(120)
+    document.documentLayout().documentSize()   # lays the text out
+    lines = sum(document.findBlockByNumber(b).layout().lineCount() for b in range(document.blockCount()))
+    assert lines == text.count("<br>") + 1
     qtbot.mouseMove(view.view.viewport(), view.view.mapFromScene(QPointF(3, 3)))
     qtbot.waitUntil(lambda: view._hover is None, timeout=2000)
     assert not view._highlight.ring.isVisible()
@@ -230,11 +238,11 @@ def test_every_unit_is_found_where_it_is_drawn(view):
 # ----- NumPy check ------------------------------------------------------------------------------------
 def test_numpy_toggle_shows_agreement_and_catches_a_difference(view):
     prediction = show(view, "course-mlp")
-    assert "NumPy" not in view.status_label.text()
+    assert "NumPy" not in view.status_label.full_text()
     view.numpy_check = True
     assert view.numpy_box.isChecked()
     assert view.numpy_difference() < 1e-4
-    assert re.fullmatch(r"NumPy = TensorFlow to \S+", view.status_label.text())
+    assert re.fullmatch(r"NumPy = TensorFlow to \S+", view.status_label.full_text())
     dense = view.layer_infos()[1]
     assert view.drawer(dense.index).detail.text().startswith("Δ ")
     assert "NumPy forward:" in plain(view.hover_text(dense.index, 0))
@@ -243,7 +251,7 @@ def test_numpy_toggle_shows_agreement_and_catches_a_difference(view):
         LayerActivation(a.name, a.kind, a.values + 0.5) for a in prediction.activations))
     view.show_prediction(tampered)
     assert view.numpy_difference() == pytest.approx(0.5, abs=1e-4)
-    assert "≠" in view.status_label.text()
+    assert "≠" in view.status_label.full_text()
     view.numpy_check = False
     assert view.drawer(dense.index).detail.text() == "25 · relu"
 
@@ -269,7 +277,7 @@ def test_idle_state_when_the_canvas_is_empty(view):
     assert not output.ring.isVisible()
     assert view.drawer(view.layer_infos()[1].index).values is None
     assert view.connection_count() == 0
-    assert view.status_label.text().startswith("Draw a digit")
+    assert view.status_label.full_text().startswith("Draw a digit")
     assert "Draw a digit to see the numbers" in view.hover_text(1, 0)
 
 
@@ -393,7 +401,7 @@ def test_no_model_shows_nothing_and_takes_predictions_quietly(view):
     assert [item for item in view.view.scene().items() if item is not view.view.centralWidget] == []
     view.show_prediction(predict("course-mlp"))
     view.set_weights_changed()
-    assert view.status_label.text() == "No model yet" and view.hit_test(QPointF(100, 100)) is None
+    assert view.status_label.full_text() == "No model yet" and view.hit_test(QPointF(100, 100)) is None
 
 
 def test_any_number_of_layers_fits_by_shrinking(view):
@@ -407,3 +415,32 @@ def test_any_number_of_layers_fits_by_shrinking(view):
     assert_inside_scene(view)
     labels = [d.title.sceneBoundingRect() for d in view._drawers]
     assert all(a.right() <= b.left() for a, b in zip(labels, labels[1:]))
+
+
+@pytest.mark.parametrize("height", [240, 360])
+def test_output_percentages_sit_level_with_their_neurons_and_rings_stay_in_their_row(shown_as_child, height):
+    """The labels were placed while still empty (no height), so they sat half a row low; the
+    winner's ring was wider than a row in a low view and overlapped its neighbours."""
+    view = shown_as_child(ActivationView, 1040, height)
+    view.set_model(predictor("cnn").model)       # placed while empty, as at start-up
+    view.show_prediction(predict("cnn"))
+    output = view.drawer(view.layer_infos()[-1].index)
+    column = output.column
+    for (x, y), label in zip(node_positions(column), output.percents):
+        centre = label.sceneBoundingRect().center().y()
+        assert abs(centre - y) <= 1.0, (centre, y)
+    pitch = column.content[2]
+    ring = output.ring.data["size"][0] * column.scale
+    assert ring <= pitch, (ring, pitch)
+    assert 2 * column.radius < pitch
+
+
+def test_the_header_legend_gives_way_whole_in_a_narrow_view(shown_as_child):
+    wide = shown_as_child(ActivationView, 1040, 300)
+    narrow = shown_as_child(ActivationView, 560, 300)
+    for view in (wide, narrow):
+        show(view, "course-mlp")
+    assert "hover: formula" in wide.status_label.text()
+    shown = re.sub(r"<[^>]+>", "", narrow.status_label.text()).replace("&nbsp;", " ")
+    assert narrow.status_label.fontMetrics().horizontalAdvance(shown) <= narrow.status_label.width()
+    assert narrow.status_label.text() in ("", *narrow.status_label._variants)

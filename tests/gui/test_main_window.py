@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from engine.drawn_digits import DIGIT_TEMPLATES
+from gui.answer_text import percent_text
 from gui.app import configure_application
 from gui.main_window import MainWindow
 from tests.gui.drawing import _send, draw_strokes
@@ -126,7 +127,8 @@ def test_the_network_view_follows_the_drawing_and_the_model(qtbot, window):
     qtbot.waitUntil(lambda: bool(shown) and shown[-1] is not None and shown[-1].digit == 2, timeout=10_000)
     out = len(shown[-1].activations) - 1
     text = window.network.hover_text(out, 2)
-    assert f"{100 * shown[-1].probabilities[2]:.1f}" in text and "P(y = 2" in text  # the softmax output
+    # the softmax output, worded as the bars and the answer word it
+    assert f"P(y = 2 | x) = <b>{percent_text(shown[-1].probabilities[2])}</b>" in text
     assert window.network.column_kind(1) is not None
     with qtbot.waitSignal(window.engineReady, timeout=60_000):
         window.open_model("course-mlp")
@@ -227,3 +229,48 @@ def test_the_canvas_position_is_logged_in_screen_coordinates(qtbot, caplog):
     assert shifted.x() == moved.x() + 7
     qtbot.waitUntil(lambda: logged()[-1] == where(shifted), timeout=5000)
     win.close()
+
+
+def test_one_drawing_is_logged_once_however_often_it_is_recognised_again(qtbot, window, caplog):
+    caplog.set_level(logging.INFO, logger="digit_studio")
+    shown = []
+    window.predictionShown.connect(shown.append)
+    draw_strokes(window.canvas, DIGIT_TEMPLATES[7][0])
+    qtbot.waitUntil(lambda: any(r.getMessage().startswith("prediction digit=7") for r in caplog.records),
+                    timeout=10_000)
+    for _ in range(3):   # what new weights during training or a model switch do
+        count = len(shown)
+        window.recognizer.refresh()
+        qtbot.waitUntil(lambda: len(shown) > count, timeout=10_000)
+    lines = [r.getMessage() for r in caplog.records if r.getMessage().startswith("prediction digit=")]
+    assert len(lines) == 1, lines
+    window.canvas.clear()
+    qtbot.waitUntil(lambda: shown[-1] is None, timeout=10_000)
+    draw_strokes(window.canvas, DIGIT_TEMPLATES[7][0])   # the same answer for a new drawing is logged
+    qtbot.waitUntil(lambda: len([r for r in caplog.records if r.getMessage().startswith("prediction digit=7")]) == 2,
+                    timeout=10_000)
+
+
+def test_save_model_as_suggests_a_file_in_an_existing_folder_and_the_status_follows(qtbot, window, monkeypatch,
+                                                                                      tmp_path):
+    from engine.paths import user_models_dir
+    from gui.engine_session import LoadedModel
+
+    current = window.recognizer.model
+    window.recognizer.use_model(LoadedModel(current.predictor, None, "cnn (trained, unsaved)", current.device, 0.0))
+    qtbot.waitUntil(lambda: "unsaved" in window._status.text(), timeout=5000)
+    offered = []
+
+    def save_dialog(parent, caption, start, filters):
+        offered.append(start)
+        return str(tmp_path / "mine.keras"), ""
+
+    monkeypatch.setattr("gui.main_window.QFileDialog.getSaveFileName", save_dialog)
+    window._on_save_model()
+    assert offered == [str(user_models_dir() / "cnn.keras")] and user_models_dir().is_dir()
+    assert (tmp_path / "mine.keras").is_file()
+    qtbot.waitUntil(lambda: "mine.keras" in window._status.text(), timeout=5000)
+    assert "unsaved" not in window._status.text()
+    assert QSettings().value("model/last") == str(tmp_path / "mine.keras")
+    window._on_save_model()                    # the next save starts in the folder used last
+    assert offered[-1] == str(tmp_path / "cnn.keras") or offered[-1] == str(tmp_path / "mine.keras")

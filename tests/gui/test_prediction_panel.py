@@ -30,7 +30,7 @@ def panel(shown_as_child) -> PredictionPanel:
 
 
 def test_describe_confident_gives_digit_and_percentage():
-    assert describe(make_prediction({7: 0.98})) == ("7", "98 % sure")
+    assert describe(make_prediction({7: 0.98})) == ("7", "98% sure")
 
 
 def test_describe_unsure_names_the_top_two():
@@ -47,14 +47,14 @@ def test_describe_nothing_asks_for_a_drawing():
 
 
 def test_describe_switches_to_a_guess_exactly_below_the_threshold():
-    assert describe(make_prediction({3: UNSURE_BELOW}))[1] == "60 % sure"
+    assert describe(make_prediction({3: UNSURE_BELOW}))[1] == "60% sure"
     assert describe(make_prediction({3: UNSURE_BELOW - 0.01, 8: 0.3}))[1] == "maybe 3 or 8"
 
 
 def test_percentages_never_round_up_to_certainty():
     assert [percent_text(p) for p in (0.973, 0.004, 0.0, 0.01, 0.9996, 1.0)] == \
         ["97%", "<1%", "<1%", "1%", "99%", "100%"]
-    assert describe(make_prediction({1: 0.9996}))[1] == "99 % sure"
+    assert describe(make_prediction({1: 0.9996}))[1] == "99% sure"
 
 
 def test_show_prediction_fills_bars_labels_and_preview(panel):
@@ -62,7 +62,7 @@ def test_show_prediction_fills_bars_labels_and_preview(panel):
     panel.show_prediction(prediction)
 
     assert panel.digit_label.text() == "7"
-    assert panel.caption_label.text() == "97 % sure"
+    assert panel.caption_label.text() == "97% sure"
     assert not panel.is_unsure()
     np.testing.assert_allclose(panel.bars.bar_heights(), prediction.probabilities, atol=1e-6)
     assert panel.bars.bar_labels() == [percent_text(p) for p in prediction.probabilities]
@@ -131,7 +131,7 @@ def test_status_shows_in_the_caption_while_empty_then_in_the_status_line(panel):
     assert panel.caption_label.text() == "Loading TensorFlow…" and panel.caption_label.isVisible()
 
     panel.show_prediction(make_prediction({8: 0.9}))
-    assert panel.caption_label.text() == "90 % sure"
+    assert panel.caption_label.text() == "90% sure"
     assert panel.status_label.text() == "Loading TensorFlow…" and panel.status_label.isVisible()
 
     panel.set_status(None)
@@ -143,19 +143,21 @@ def test_status_shows_in_the_caption_while_empty_then_in_the_status_line(panel):
 def test_preview_draws_crisp_pixels(qtbot):
     preview = InputPreview()
     qtbot.addWidget(preview)
+    preview.resize(preview.sizeHint())
     image = np.zeros((28, 28), np.float32)
     image[5, 20] = 1.0
     preview.set_image(image)
     shot = preview.grab().toImage()
     scale = shot.width() / preview.width()   # device pixel ratio
-    left = (preview.width() - 28 * InputPreview.SCALE) // 2
+    rect, cell = preview.pixel_rect(), preview.scale
+    assert rect.width() == 28 * cell
 
     def gray(row, col, dx):
-        x = left + col * InputPreview.SCALE + dx
-        y = row * InputPreview.SCALE + dx
+        x = rect.left() + col * cell + dx
+        y = rect.top() + row * cell + dx
         return QColor(shot.pixel(int(x * scale), int(y * scale))).value()
 
-    assert gray(5, 20, 2) > 230 and gray(5, 20, InputPreview.SCALE - 1) > 230   # the whole cell, sharp
+    assert gray(5, 20, 2) > 230 and gray(5, 20, cell - 1) > 230   # the whole cell, sharp
     assert gray(5, 21, 2) < 60 and gray(6, 20, 2) < 60                          # neighbours stay dark
 
 

@@ -8,6 +8,7 @@ import pytest
 
 import engine.models
 import engine.training
+from PySide6.QtCore import Qt
 from engine.models import CONV_FRONT, PRESETS, build_model, dense_spec
 from gui import theme
 from gui.architecture_editor import CUSTOM, describe, parameter_count
@@ -97,9 +98,9 @@ def test_one_epoch_reports_plots_finishes_and_feeds_the_predictor(qtbot, panel, 
     assert lengths["raw"] == lengths["smoothed"] == 12  # 192 training images / 16: every batch plotted
     assert lengths["val_loss"] == lengths["val_accuracy"] == 1
     assert 0.0 <= result.test_accuracy <= 1.0 and result.test_count == len(tiny_mnist.x_test)
-    assert panel.accuracy_label.text() == f"{100 * result.test_accuracy:.2f} %"
+    assert panel.accuracy_label.text() == f"{100 * result.test_accuracy:.2f}%"
     assert panel.progress.format() == "Done" and "finished" in panel.message()
-    assert panel.device_label.text() == f"Training on {panel_device()}"
+    assert panel.device_label.text() == f"Trained on {panel_device()}"   # the run has ended
     assert len(started) == 1 and started[0] is result.model
 
     assert len(weights) >= 2  # the epoch end, and the end of the run
@@ -195,9 +196,9 @@ def test_nan_loss_is_reported_and_the_last_good_weights_are_kept(qtbot, panel):
     with qtbot.waitSignal(panel.runFinished, timeout=RUN_TIMEOUT) as blocker:
         panel.train_button.click()
     result = blocker.args[0]
-    assert result.end.reason == "nan"
-    assert "NaN" in panel.message() and "last good weights were kept" in panel.message()
-    assert panel.progress.format() == "Stopped: the loss became NaN"
+    assert result.end.reason == "nan"          # a diverging loss stops the run like a NaN
+    assert "Training stopped at epoch 1" in panel.message() and "starting weights were restored" in panel.message()
+    assert panel.progress.format() == "Stopped: the loss diverged"
     assert all(np.isfinite(w).all() for w in result.model.get_weights())
     assert weights and all(np.isfinite(w).all() for w in weights[-1])
     warning = theme.unsure(panel.palette())
@@ -321,3 +322,24 @@ def _root():
     from pathlib import Path
 
     return Path(__file__).resolve().parents[2]
+
+
+def test_ctrl_enter_starts_every_run_not_only_the_first(qtbot, panel):
+    """The button's own shortcut was lost when its text changed to "Training…"."""
+    started = []
+    panel.trainingRunning.connect(lambda running: running and started.append(True))
+    for run in range(2):
+        with qtbot.waitSignal(panel.runFinished, timeout=RUN_TIMEOUT):
+            qtbot.keyClick(panel, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert len(started) == run + 1
+        panel.discard()
+
+
+def test_after_a_run_the_panel_says_what_happened_in_the_past_tense(qtbot, panel):
+    result = run_to_end(qtbot, panel, TrainingSettings(COURSE, epochs=1, batch_size=32))
+    assert panel.device_label.text().startswith("Trained on ")
+    assert "1 epochs" not in result.end.message and "1 epoch" in result.end.message
+    assert panel.accuracy_label.isVisible() and panel.accuracy_label.text().endswith("%")
+    panel.discard()
+    assert not panel.accuracy_label.isVisible() and panel.accuracy_label.text() == ""
+    assert not panel.accuracy_caption.isVisible()
