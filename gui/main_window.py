@@ -444,10 +444,9 @@ def about_text(model: LoadedModel | None) -> str:
              "<p>Draw a digit and watch a neural network recognise it, layer by layer.</p>",
              f"<p>Python {platform.python_version()} · PySide6 {PySide6.__version__} · NumPy {np.__version__}"]
     if model is not None:
-        import keras
-        import tensorflow as tf
+        from importlib.metadata import version   # the installed versions, without importing them here
 
-        lines.append(f" · TensorFlow {tf.__version__} · Keras {keras.__version__}</p>"
+        lines.append(f" · TensorFlow {version('tensorflow')} · Keras {version('keras')}</p>"
                      f"<p>Device: {model.device}<br>Model: {model.label}</p>")
     else:
         lines.append("</p><p>TensorFlow is still loading.</p>")

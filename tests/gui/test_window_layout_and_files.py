@@ -115,3 +115,15 @@ def test_settings_are_written_inside_the_tests_private_folder(idle_window, priva
     path = Path(settings.fileName()).resolve()
     assert path.is_relative_to(private_user_dir.resolve()), path
     assert path.exists() and settings.value("window/geometry") is not None
+
+
+def test_the_about_box_names_the_versions_without_gui_importing_tensorflow():
+    from importlib.metadata import version
+
+    from gui.engine_session import LoadedModel
+    from gui.main_window import about_text
+
+    text = about_text(LoadedModel(None, "cnn", "cnn (shipped)", "CPU", 0.0))
+    assert f"TensorFlow {version('tensorflow')}" in text and f"Keras {version('keras')}" in text
+    assert "Device: CPU" in text and "Model: cnn (shipped)" in text
+    assert "TensorFlow is still loading" in about_text(None)
