@@ -24,13 +24,18 @@ class ModelFileError(RuntimeError):
     """A model file could not be saved or loaded; the message says why, for a person."""
 
 
+def _keras_path(path: str | Path) -> Path:
+    path = Path(path)
+    if path.suffix != ".keras":
+        raise ModelFileError(f"Model files end in .keras, not {path.suffix or 'nothing'}: {path}")
+    return path
+
+
 def check_save_path(path: str | Path) -> Path:
     """Raise ModelFileError unless ``save_model`` could write ``path``: it ends in .keras, is not a
     folder, and its folder exists or can be made and takes a new file. Run it before the work whose
     result is to be saved (training), so a bad destination is known before, not after."""
-    path = Path(path)
-    if path.suffix != ".keras":
-        raise ModelFileError(f"Model files end in .keras, not {path.suffix or 'nothing'}: {path}")
+    path = _keras_path(path)
     if path.is_dir():
         raise ModelFileError(f"{path} is a folder; give a .keras file name")
     folder = path.parent
@@ -50,9 +55,7 @@ def check_save_path(path: str | Path) -> Path:
 
 def save_model(model, path: str | Path) -> Path:
     """Save ``model`` to ``path`` (.keras) atomically: a crash mid-save leaves any previous file intact."""
-    path = Path(path)
-    if path.suffix != ".keras":
-        raise ModelFileError(f"Model files end in .keras, not {path.suffix or 'nothing'}: {path}")
+    path = _keras_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(path.parent)
     # The temporary file sits beside the target so os.replace is a same-filesystem rename.
