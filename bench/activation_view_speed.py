@@ -1,4 +1,4 @@
-"""Cost of one update of the layer-activation view (gui/activation_view.py) while the user draws.
+"""Cost of one update of the layer-activation view (gui/network/view.py) while the user draws.
 
 For the shipped `cnn` and `course-mlp`: real predictions of ten drawn digits (440×440 canvas
 renders of the digit templates, recognised by the engine's Predictor once, up front), then
@@ -43,7 +43,7 @@ def predictions(predictor: Predictor) -> list:
 
 def main() -> None:
     app = QApplication.instance() or QApplication([])
-    from gui.activation_view import ActivationView
+    from gui.network.view import ActivationView
 
     result = {"bench": "activation_view", "machine": machine(), "n": N,
               "platform": app.platformName(), "size": list(SIZE), "target_update_p50_ms": TARGET_MS}

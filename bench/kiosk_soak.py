@@ -51,8 +51,8 @@ def main() -> int:
 
     from engine.drawn_digits import DIGIT_TEMPLATES, jitter_strokes
     from gui.app import configure_application
-    from gui.booth import BoothConfig
-    from gui.kiosk import KioskWindow
+    from engine.booth import BoothConfig
+    from gui.kiosk.window import KioskWindow
 
     class Errors(logging.Handler):
         def __init__(self):

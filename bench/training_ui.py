@@ -6,7 +6,7 @@ real MNIST (a subset) while
 * a 10 ms timer measures its own lateness (actual interval − 10 ms): the UI event loop's
   responsiveness, with the loss plot, progress bar and canvas all being drawn;
 * synthetic mouse drags arrive on the canvas every ~16 ms (QApplication.sendEvent of
-  QMouseEvents, as tests/gui/drawing.py does), so drawing is part of the load.
+  QMouseEvents, as tests/gui/strokes.py does), so drawing is part of the load.
 
 In the same run it trains the same model (``build_model("cnn", seed=0)``) with a plain
 ``model.fit`` on the same images, batch size, epochs and 5,000-image validation set, warmed up
@@ -185,8 +185,8 @@ def main() -> None:
     from engine.data import load_mnist
     from engine.device import device_name, tensorflow
     from engine.models import PRESETS
-    from gui.canvas import DrawingCanvas
-    from gui.training_panel import TrainingPanel, TrainingSettings
+    from gui.drawing.canvas import DrawingCanvas
+    from gui.training.panel import TrainingPanel, TrainingSettings
 
     app = QApplication.instance() or QApplication([])
     data = load_mnist()

@@ -53,11 +53,11 @@ def run_app(args, started_at: float | None = None) -> int:
 def open_window(args, started_at: float):
     """Show the main window, or the booth's kiosk window with ``--kiosk`` or ``kiosk = true`` in
     the booth config (``--booth-config PATH``, else booth.toml in the user data folder)."""
-    from gui.booth import load_booth_config
+    from engine.booth import load_booth_config
 
     booth = load_booth_config(getattr(args, "booth_config", None))
     if getattr(args, "kiosk", False) or booth.kiosk:
-        from gui.kiosk import KioskWindow
+        from gui.kiosk.window import KioskWindow
 
         window = KioskWindow(booth, model_ref=getattr(args, "window_model", None), started_at=started_at)
         window.show_kiosk()

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
 )
 
 from engine.resources import SHIPPED_MODELS
-from gui.activation_view import ActivationView
-from gui.canvas import DrawingCanvas
+from gui.network.view import ActivationView
+from gui.drawing.canvas import DrawingCanvas
 from gui.engine_session import LoadedModel, model_label, wrap_trained_model
-from gui.prediction_panel import PredictionPanel
-from gui.recognition import CanvasPositionLog, Recognizer
-from gui.training_panel import TrainingPanel
+from gui.drawing.prediction_panel import PredictionPanel
+from gui.drawing.recognition import CanvasPositionLog, Recognizer
+from gui.training.panel import TrainingPanel
 from gui.workers import Worker
 
 log = logging.getLogger("digit_studio")

@@ -7,10 +7,10 @@ from PySide6.QtCore import QEvent, QPointF, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from engine.drawn_digits import DIGIT_TEMPLATES
-from gui.answer_text import percent_text
+from gui.drawing.answer_text import percent_text
 from gui.app import configure_application
 from gui.main_window import MainWindow
-from tests.gui.drawing import _send, draw_strokes
+from tests.gui.strokes import _send, draw_strokes
 
 ENGINE_TIMEOUT = 120_000  # the first TensorFlow import on a busy 2-core machine
 
@@ -141,7 +141,7 @@ def test_the_network_view_follows_the_drawing_and_the_model(qtbot, window):
 
 def test_training_in_the_window_drives_the_canvas_and_keep_or_discard(qtbot, tiny_mnist):
     from engine.models import PRESETS
-    from gui.training_panel import TrainingSettings
+    from gui.training.panel import TrainingSettings
 
     configure_application()
     QSettings().clear()
@@ -182,7 +182,7 @@ def test_training_in_the_window_drives_the_canvas_and_keep_or_discard(qtbot, tin
 
 def test_closing_the_window_mid_training_stops_and_joins(qtbot, tiny_mnist):
     from engine.models import PRESETS
-    from gui.training_panel import TrainingSettings
+    from gui.training.panel import TrainingSettings
 
     configure_application()
     win = MainWindow(data_loader=lambda: tiny_mnist)

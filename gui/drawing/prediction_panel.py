@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from engine.predictor import Prediction
 from gui import theme
-from gui.answer_text import DIGITS, EMPTY_CAPTION, PLACEHOLDER, UNSURE_BELOW, describe, percent_text, top_two
+from gui.drawing.answer_text import DIGITS, EMPTY_CAPTION, PLACEHOLDER, UNSURE_BELOW, describe, percent_text, top_two
 
 _BAR_WIDTH = 0.62
 _HEADROOM = 0.2             # y range above 100 %, so the label over a full bar is not cut off

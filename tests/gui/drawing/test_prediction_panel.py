@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QPalette
 
 from engine.predictor import Prediction
 from gui import theme
-from gui.prediction_panel import (EMPTY_CAPTION, PLACEHOLDER, UNSURE_BELOW, InputPreview,
+from gui.drawing.prediction_panel import (EMPTY_CAPTION, PLACEHOLDER, UNSURE_BELOW, InputPreview,
                                   PredictionPanel, describe, percent_text)
 
 

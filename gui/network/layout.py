@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from gui.activation_model import LayerInfo
+from gui.network.model import LayerInfo
 
 COLUMN_MAX = 32          # dense layers up to this many units are a column of circles; wider: a grid
 MARGIN = 10              # left and right edge of the scene

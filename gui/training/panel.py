@@ -1,6 +1,6 @@
 """The training panel: pick a network, press Train, watch the loss fall; keep or discard the result.
 
-A run is a ``gui.training_job.TrainingJob`` on a ``gui.workers.Worker`` thread; everything it
+A run is a ``gui.training.job.TrainingJob`` on a ``gui.workers.Worker`` thread; everything it
 reports travels through ``worker.progress`` (queued to the UI thread). The loss plot coalesces its
 redraws, so the UI never does more than ~30 plot updates a second however fast batches come.
 
@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxL
                                QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
 
 from gui import theme
-from gui.architecture_editor import ArchitectureEditor
-from gui.loss_plot import LossPlot
-from gui.training_job import WEIGHTS_EVERY_BATCHES, TrainingResult, TrainingSettings, TrainingJob
+from gui.training.architecture_editor import ArchitectureEditor
+from gui.training.loss_plot import LossPlot
+from gui.training.job import WEIGHTS_EVERY_BATCHES, TrainingResult, TrainingSettings, TrainingJob
 from gui.workers import Worker
 
 log = logging.getLogger("digit_studio")

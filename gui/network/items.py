@@ -12,10 +12,10 @@ from PySide6.QtWidgets import (QGraphicsItem, QGraphicsObject, QGraphicsPathItem
                                QGraphicsSimpleTextItem, QGraphicsTextItem)
 
 from gui import theme
-from gui.activation_colors import (GREY, TILE_DIVERGING, TILE_SEQUENTIAL, Colors, channel_scale,
+from gui.network.colors import (GREY, TILE_DIVERGING, TILE_SEQUENTIAL, Colors, channel_scale,
                                    level_index, value_range)
-from gui.activation_layout import CHIP_HEIGHT, Column, mosaic_index, node_positions
-from gui.answer_text import UNSURE_BELOW, percent_text, top_two
+from gui.network.layout import CHIP_HEIGHT, Column, mosaic_index, node_positions
+from gui.drawing.answer_text import UNSURE_BELOW, percent_text, top_two
 
 
 def pixel_font(pixels: int, bold: bool = False) -> QFont:

@@ -10,7 +10,7 @@ import numpy as np
 from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from gui.canvas import DrawingCanvas
+from gui.drawing.canvas import DrawingCanvas
 from gui.engine_session import LoadedModel, load_predictor, load_with_fallback
 from gui.workers import LatestOnlyWorker, Worker
 

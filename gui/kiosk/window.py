@@ -3,12 +3,12 @@ eight hours without a restart (``python main.py --kiosk``, or ``kiosk = true`` i
 
 One frameless full-screen window with no menus and no training controls: a big canvas and a big
 Clear button on the left; on the right the answer in huge type, "Did I get it right?" buttons,
-the ten probabilities and a bold, simplified live view of the network (gui/crowd_view.py).
+the ten probabilities and a bold, simplified live view of the network (crowd_view.py).
 
 Unattended:
 
 * **Idle** — after ``idle_clear_seconds`` without input the canvas clears (the drawing is counted);
-  after ``attract_after_seconds`` more the attract loop (gui/kiosk_attract.py) draws example
+  after ``attract_after_seconds`` more the attract loop (attract.py) draws example
   digits stroke by stroke, recognised live, until the first touch, which clears the canvas for the
   visitor.
 * **Leaving** — only the configured key combination (or the staff PIN, from a pad opened by five
@@ -18,12 +18,12 @@ Unattended:
   recognition is logged and the window recovers to a clean canvas; no dialog, no traceback on
   screen. A model that fails to load falls back to the other shipped models; if none loads the
   booth says "Warming up…" and retries in the background.
-* **Statistics** — one JSON line per finished drawing and per answer (gui/booth.py).
+* **Statistics** — one JSON line per finished drawing and per answer (engine/booth.py).
 
 This module is :class:`KioskWindow`, the behaviour. What the window shows and where is in
-gui/kiosk_screen.py; its smaller widgets (bars, stage, PIN pad) in gui/kiosk_widgets.py; its
-colours, fonts and style sheet in gui/kiosk_theme.py; the error guard and the exit combination in
-gui/kiosk_safety.py.
+screen.py; its smaller widgets (bars, stage, PIN pad) in widgets.py; its
+colours, fonts and style sheet in theme.py; the error guard and the exit combination in
+safety.py.
 """
 from __future__ import annotations
 
@@ -36,13 +36,13 @@ from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from engine.resources import DEFAULT_MODEL, SHIPPED_MODELS
-from gui.booth import BoothConfig, BoothStats
+from engine.booth import BoothConfig, BoothStats
 from gui.engine_session import LoadedModel
-from gui.kiosk_attract import AttractLoop
-from gui.kiosk_safety import ExceptionGuard, exit_sequence, pressed_combination
-from gui.kiosk_screen import KioskScreen
-from gui.answer_text import EMPTY_CAPTION
-from gui.recognition import Recognizer
+from gui.kiosk.attract import AttractLoop
+from gui.kiosk.safety import ExceptionGuard, exit_sequence, pressed_combination
+from gui.kiosk.screen import KioskScreen
+from gui.drawing.answer_text import EMPTY_CAPTION
+from gui.drawing.recognition import Recognizer
 
 log = logging.getLogger("digit_studio")
 

@@ -10,7 +10,7 @@ import threading
 from PySide6.QtCore import QKeyCombination, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 
-from gui.booth import DEFAULT_EXIT_KEYS
+from engine.booth import DEFAULT_EXIT_KEYS
 
 log = logging.getLogger("digit_studio")
 

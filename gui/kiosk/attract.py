@@ -10,7 +10,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from engine.drawn_digits import DIGIT_TEMPLATES, jitter_strokes
-from gui.canvas import DrawingCanvas
+from gui.drawing.canvas import DrawingCanvas
 
 log = logging.getLogger("digit_studio")
 

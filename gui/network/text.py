@@ -9,8 +9,8 @@ from __future__ import annotations
 import numpy as np
 
 from engine.numpy_forward import ACTIVATIONS
-from gui.answer_text import percent_text
-from gui.activation_model import LayerInfo, Network
+from gui.drawing.answer_text import percent_text
+from gui.network.model import LayerInfo, Network
 
 MUTED = "#8a8f98"
 INPUT, INSPECTOR = -1, -2     # as in activation_layout

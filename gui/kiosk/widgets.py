@@ -11,9 +11,9 @@ from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
-from gui.canvas import DrawingCanvas
-from gui.kiosk_theme import ACCENT, MUTED, TEXT, TRACK, UNSURE, booth_font, with_alpha
-from gui.answer_text import UNSURE_BELOW, percent_text, top_two
+from gui.drawing.canvas import DrawingCanvas
+from gui.kiosk.theme import ACCENT, MUTED, TEXT, TRACK, UNSURE, booth_font, with_alpha
+from gui.drawing.answer_text import UNSURE_BELOW, percent_text, top_two
 
 PIN_TIMEOUT_MS = 20_000
 CORNER_TAPS, CORNER_WINDOW_S, CORNER_PX = 5, 3.0, 140   # taps that open the staff PIN pad

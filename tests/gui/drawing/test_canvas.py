@@ -12,7 +12,7 @@ from PySide6.QtGui import (
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from gui.canvas import DEFAULT_BRUSH, REFERENCE_WIDTH, DrawingCanvas, Stroke
+from gui.drawing.canvas import DEFAULT_BRUSH, REFERENCE_WIDTH, DrawingCanvas, Stroke
 
 SIDE = 280
 L, R = Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton

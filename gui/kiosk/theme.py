@@ -1,5 +1,5 @@
 """The booth's look: the colours of its dark stage, its palette, pixel-sized fonts and the style
-sheet of its buttons, PIN pad and banner — shared by every kiosk widget (gui/kiosk*.py, gui/crowd_view.py)."""
+sheet of its buttons, PIN pad and banner — shared by every kiosk widget (gui/kiosk/)."""
 from __future__ import annotations
 
 from PySide6.QtGui import QColor, QFont, QPalette

@@ -1,6 +1,6 @@
 """What the booth window shows and where (:class:`KioskScreen`): the canvas and its Clear button,
 the answer in huge type, "Did I get it right?", the probability bars and the crowd view, laid out
-and sized for the screen. :class:`gui.kiosk.KioskWindow` is this screen plus the kiosk's behaviour."""
+and sized for the screen. :class:`gui.kiosk.window.KioskWindow` is this screen plus the kiosk's behaviour."""
 from __future__ import annotations
 
 import logging
@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.booth import BoothConfig
-from gui.canvas import DrawingCanvas
-from gui.crowd_view import CrowdView
-from gui.kiosk_theme import (
+from engine.booth import BoothConfig
+from gui.drawing.canvas import DrawingCanvas
+from gui.kiosk.crowd_view import CrowdView
+from gui.kiosk.theme import (
     ACCENT,
     BG,
     BG_LIFT,
@@ -34,9 +34,9 @@ from gui.kiosk_theme import (
     booth_palette,
     with_alpha,
 )
-from gui.kiosk_widgets import BoothBars, PinPad, Stage
-from gui.answer_text import UNSURE_BELOW, describe
-from gui.recognition import CanvasPositionLog
+from gui.kiosk.widgets import BoothBars, PinPad, Stage
+from gui.drawing.answer_text import UNSURE_BELOW, describe
+from gui.drawing.recognition import CanvasPositionLog
 
 log = logging.getLogger("digit_studio")
 
@@ -45,7 +45,7 @@ KIOSK_BRUSH = 22.0            # a finger-friendly pen (pixels of a 280-px canvas
 
 class KioskScreen(QWidget):
     """The booth's frameless window with every widget in place; ``show_answer`` puts a prediction
-    on it. It only shows: what the widgets do is :class:`gui.kiosk.KioskWindow`'s."""
+    on it. It only shows: what the widgets do is :class:`gui.kiosk.window.KioskWindow`'s."""
 
     def __init__(self, config: BoothConfig, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)

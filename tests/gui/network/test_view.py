@@ -12,10 +12,10 @@ from PySide6.QtGui import QColor, QPalette, QTextDocument
 from engine.drawn_digits import DIGIT_TEMPLATES, render_strokes
 from engine.models import LayerSpec, ModelSpec, build_model
 from engine.predictor import LayerActivation, Prediction, Predictor
-from gui.activation_colors import TILE_DIVERGING, TILE_SEQUENTIAL, channel_scale, level_index, value_range
-from gui.activation_view import INPUT, INSPECTOR, ActivationView
-from gui.activation_layout import node_positions
-from gui.answer_text import percent_text
+from gui.network.colors import TILE_DIVERGING, TILE_SEQUENTIAL, channel_scale, level_index, value_range
+from gui.network.view import INPUT, INSPECTOR, ActivationView
+from gui.network.layout import node_positions
+from gui.drawing.answer_text import percent_text
 
 ALL_KINDS = ModelSpec("all-kinds", (
     LayerSpec("conv2d", filters=8, kernel=3, activation="tanh"), LayerSpec("batchnorm"),

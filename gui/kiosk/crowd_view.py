@@ -12,10 +12,10 @@ from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QImage, QLinear
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui import theme
-from gui.activation_colors import ramp
-from gui.kiosk_theme import ACCENT, FAINT, GLOW, MUTED, TEXT, TRACK, UNSURE, booth_font, with_alpha
-from gui.kiosk_widgets import AnimatedWidget, Eased
-from gui.answer_text import UNSURE_BELOW
+from gui.network.colors import ramp
+from gui.kiosk.theme import ACCENT, FAINT, GLOW, MUTED, TEXT, TRACK, UNSURE, booth_font, with_alpha
+from gui.kiosk.widgets import AnimatedWidget, Eased
+from gui.drawing.answer_text import UNSURE_BELOW
 
 # activation 0..1 → dark blue, through blue and cyan, to near white
 GLOW_LUT = ramp([(0.0, "#0a1122"), (0.3, "#1e3a8a"), (0.6, "#2563eb"), (0.8, "#38bdf8"), (1.0, "#f0f9ff")])

@@ -11,9 +11,9 @@ import engine.training
 from PySide6.QtCore import Qt
 from engine.models import CONV_FRONT, PRESETS, build_model, dense_spec
 from gui import theme
-from gui.architecture_editor import CUSTOM, describe, parameter_count
-from gui.loss_plot import LossPlot
-from gui.training_panel import TrainingPanel, TrainingSettings, clock, progress_text
+from gui.training.architecture_editor import CUSTOM, describe, parameter_count
+from gui.training.loss_plot import LossPlot
+from gui.training.panel import TrainingPanel, TrainingSettings, clock, progress_text
 
 RUN_TIMEOUT = 60_000  # ms: the first run imports TensorFlow on a busy 2-core machine
 COURSE = PRESETS["course-mlp"]
@@ -311,7 +311,7 @@ def test_progress_text():
 
 
 def test_importing_the_panel_does_not_import_tensorflow():
-    code = "import sys, gui.training_panel; print('tensorflow' in sys.modules or 'keras' in sys.modules)"
+    code = "import sys, gui.training.panel; print('tensorflow' in sys.modules or 'keras' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
                          env={"QT_QPA_PLATFORM": "offscreen", "PATH": ""}, cwd=str(_root()))
     assert out.returncode == 0, out.stderr
@@ -321,7 +321,7 @@ def test_importing_the_panel_does_not_import_tensorflow():
 def _root():
     from pathlib import Path
 
-    return Path(__file__).resolve().parents[2]
+    return Path(__file__).resolve().parents[3]
 
 
 def test_ctrl_enter_starts_every_run_not_only_the_first(qtbot, panel):

@@ -15,12 +15,13 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QSlider, QToolButton
 
 from engine.drawn_digits import DIGIT_TEMPLATES
 from engine.resources import resource_path
-from gui import engine_session, recognition
-from gui.booth import BoothConfig, BoothStats, load_booth_config
-from gui.crowd_view import crowd_columns
-from gui.kiosk import KioskWindow
-from gui.kiosk_safety import exit_sequence
-from tests.gui.drawing import draw_strokes
+from gui import engine_session
+from gui.drawing import recognition
+from engine.booth import BoothConfig, BoothStats, load_booth_config
+from gui.kiosk.crowd_view import crowd_columns
+from gui.kiosk.window import KioskWindow
+from gui.kiosk.safety import exit_sequence
+from tests.gui.strokes import draw_strokes
 
 ENGINE_TIMEOUT = 120_000   # the first TensorFlow import on a busy 2-core machine
 CTRL_ALT_SHIFT = Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier

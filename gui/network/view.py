@@ -29,13 +29,13 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import (QCheckBox, QGraphicsScene, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout,
                                QWidget)
 
-from gui import activation_text as words
-from gui.activation_colors import Colors
-from gui.activation_items import (FONTS, Chip, Connections, DenseDrawer, Highlight, InputDrawer, MapsDrawer,
+from gui.network import text as words
+from gui.network.colors import Colors
+from gui.network.items import (FONTS, Chip, Connections, DenseDrawer, Highlight, InputDrawer, MapsDrawer,
                                   OutputDrawer, pixel_font)
-from gui.activation_layout import (COLUMN_MAX, HINT_AUTO, HINT_IDLE, HINT_PINNED, INPUT, INSPECTOR, fit, hit,
+from gui.network.layout import (COLUMN_MAX, HINT_AUTO, HINT_IDLE, HINT_PINNED, INPUT, INSPECTOR, fit, hit,
                                    hit_rect, make_plan, node_positions, unit_position)
-from gui.activation_model import Network
+from gui.network.model import Network
 
 NUMPY_AGREES = 1e-4          # NumPy and TensorFlow "agree" below this max |difference|
 NUMPY_DEBOUNCE_MS = 150      # a slow NumPy check (conv nets: ~60 ms) waits for the pen to pause

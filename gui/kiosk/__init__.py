@@ -1,0 +1,1 @@
+"""The demo-booth window: full-screen drawing, attract loop, exit safety, the crowd view."""

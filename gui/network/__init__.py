@@ -1,0 +1,1 @@
+"""The layer-activation visualizer: what every layer computes for the current drawing."""

@@ -1,0 +1,1 @@
+"""The training panel: the form, the live loss plot, the result card."""
