@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from engine.network import NetworkDescription, describe
+
 
 def linear(z: np.ndarray) -> np.ndarray:
     return z
@@ -101,38 +103,42 @@ def pool2d(a: np.ndarray, pool, strides, padding: str, reduce) -> np.ndarray:
     return reduce(windows, axis=(-2, -1))
 
 
-def layers_from_keras(model) -> list[NumpyLayer]:
-    """Read a Keras model's layers into NumpyLayer objects (weights copied as float64)."""
+def layers_from_description(description: NetworkDescription) -> list[NumpyLayer]:
+    """NumpyLayer objects for every layer of a network description (weights copied as float64)."""
     out = []
-    for layer in model.layers:
-        kind = type(layer).__name__
-        weights = [np.asarray(w, dtype=np.float64) for w in layer.get_weights()]
+    for info, arrays in zip(description.layers, description.weights):
+        kind, p = info.kind, info.params
+        weights = [np.asarray(w, dtype=np.float64) for w in arrays]
         params: dict = {}
-        if kind == "InputLayer":
-            continue
         if kind in ("Dense", "Conv2D"):
             params = {"W": weights[0], "b": weights[1] if len(weights) > 1 else 0.0,
-                      "activation": layer.activation.__name__}
+                      "activation": info.activation}
             if kind == "Conv2D":
-                params.update(padding=layer.padding, strides=tuple(layer.strides))
+                params.update(padding=p["padding"], strides=tuple(p["strides"]))
         elif kind in ("MaxPooling2D", "AveragePooling2D"):
-            params = {"pool": tuple(layer.pool_size), "strides": tuple(layer.strides), "padding": layer.padding}
+            params = {"pool": tuple(p["pool_size"]), "strides": tuple(p["strides"]), "padding": p["padding"]}
         elif kind == "BatchNormalization":
-            gamma, beta, mean, variance = weights if layer.scale and layer.center else _bn_weights(layer, weights)
-            params = {"gamma": gamma, "beta": beta, "mean": mean, "variance": variance, "epsilon": layer.epsilon}
+            gamma, beta, mean, variance = _bn_weights(p.get("scale", True), p.get("center", True), weights)
+            params = {"gamma": gamma, "beta": beta, "mean": mean, "variance": variance,
+                      "epsilon": p["epsilon"]}
         elif kind == "Reshape":
-            params = {"shape": tuple(layer.target_shape)}
+            params = {"shape": tuple(p["target_shape"])}
         elif kind == "Activation":
-            params = {"activation": layer.activation.__name__}
-        out.append(NumpyLayer(layer.name, kind, params))
+            params = {"activation": info.activation}
+        out.append(NumpyLayer(info.name, kind, params))
     return out
 
 
-def _bn_weights(layer, weights):
+def layers_from_keras(model) -> list[NumpyLayer]:
+    """Read a Keras model's layers into NumpyLayer objects (weights copied as float64)."""
+    return layers_from_description(describe(model))
+
+
+def _bn_weights(scale: bool, center: bool, weights):
     """BatchNormalization without scale or centre stores fewer arrays; fill in the identity ones."""
     it = iter(weights)
-    gamma = next(it) if layer.scale else 1.0
-    beta = next(it) if layer.center else 0.0
+    gamma = next(it) if scale else 1.0
+    beta = next(it) if center else 0.0
     return gamma, beta, next(it), next(it)
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
 from engine.device import tensorflow
 from engine.model_files import check_digit_model
+from engine.network import NetworkDescription, describe
 
 _BATCH_CHUNK = 1024  # images per compiled batch call: bounded memory for thousands of files
 
@@ -52,7 +54,8 @@ class Prediction:
 
 
 class _Compiled:
-    """A private copy of a model plus its compiled forward functions."""
+    """A private copy of a model plus its compiled forward functions and its description
+    (``network``: replaced, never changed, when the weights change)."""
 
     def __init__(self, model):
         tf = tensorflow()
@@ -62,13 +65,15 @@ class _Compiled:
         self.model = keras.models.clone_model(model)
         self.model.set_weights(model.get_weights())
         self.name = model.name
-        self.layers = [layer for layer in self.model.layers
-                       if not isinstance(layer, keras.layers.InputLayer)]
-        taps = keras.Model(inputs=self.model.inputs, outputs=[layer.output for layer in self.layers])
+        self.network: NetworkDescription = describe(self.model)
+        # (name, kind) of each tapped layer, in Prediction.activations order.
+        self.labels = tuple((info.name, info.kind) for info in self.network.layers)
+        layers = [layer for layer in self.model.layers
+                  if not isinstance(layer, keras.layers.InputLayer)]
+        taps = keras.Model(inputs=self.model.inputs, outputs=[layer.output for layer in layers])
         input_shape = [-1, *[int(d) for d in self.model.inputs[0].shape[1:]]]
-        last = getattr(self.layers[-1], "activation", None)
         # A model that already ends in softmax gives probabilities; ours give logits.
-        gives_logits = getattr(last, "__name__", "") != "softmax"
+        gives_logits = self.network.gives_logits
 
         def to_probabilities(out):
             return tf.nn.softmax(out) if gives_logits else out
@@ -106,6 +111,23 @@ class Predictor:
     def model_name(self) -> str:
         return self._compiled.name
 
+    @property
+    def network(self) -> NetworkDescription:
+        """The model's layers and current weights as plain data (read once per model; replaced by
+        ``set_weights``). Layer i of it made ``Prediction.activations[i]``."""
+        with self._lock:
+            return self._compiled.network
+
+    def save(self, path: str | Path, spec=None) -> Path:
+        """Save the predictor's model (its current weights) to a ``.keras`` file, atomically, with
+        ``spec`` (how it was trained) if given; raises ModelFileError if it cannot. Predictions
+        wait while it is written."""
+        from engine.model_files import save_model
+
+        extra = {} if spec is None else {"spec": spec}
+        with self._lock:  # no weight swap halfway through the file
+            return save_model(self._compiled.model, path, **extra)
+
     def set_model(self, model) -> None:
         """Use another model from now on (compiled before the swap, so predictions never pause long)."""
         compiled = _Compiled(model)
@@ -114,8 +136,12 @@ class Predictor:
 
     def set_weights(self, weights: list[np.ndarray]) -> None:
         """Swap in new weights for the same architecture, e.g. a training run's epoch-end snapshot."""
+        weights = list(weights)
         with self._lock:
-            self._compiled.model.set_weights(weights)
+            compiled = self._compiled
+            network = compiled.network.with_weights(weights)  # checks the shapes first
+            compiled.model.set_weights(weights)
+            compiled.network = network
 
     def predict(self, image: np.ndarray) -> Prediction:
         """Probabilities and all activations for one preprocessed 28×28 image (values 0..1)."""
@@ -125,8 +151,7 @@ class Predictor:
             outs = compiled.forward_all(x)
             probs, *layer_outs = [t.numpy()[0] for t in outs]
         return Prediction(image=x[0], probabilities=probs, activations=tuple(
-            LayerActivation(layer.name, type(layer).__name__, values)
-            for layer, values in zip(compiled.layers, layer_outs)))
+            LayerActivation(name, kind, values) for (name, kind), values in zip(compiled.labels, layer_outs)))
 
     def recognise(self, raw_image: np.ndarray) -> Prediction | None:
         """Preprocess any digit image and predict it; None when the image holds no digit."""

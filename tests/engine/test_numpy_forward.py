@@ -46,3 +46,22 @@ def test_numpy_forward_handles_every_layer_kind():
     x = np.random.default_rng(0).random((2, 28, 28)).astype(np.float32)
     probs, _ = forward(layers_from_keras(model), x)
     np.testing.assert_allclose(probs, Predictor(model).predict_batch(x), atol=1e-5)
+
+
+def test_layers_from_keras_reads_through_the_network_description():
+    from engine.network import describe
+    from engine.numpy_forward import layers_from_description
+
+    model = build_model("cnn", seed=1)
+    ours, theirs = layers_from_keras(model), layers_from_description(describe(model))
+    assert [(layer.name, layer.kind) for layer in ours] == [(layer.name, layer.kind) for layer in theirs]
+    for a, b in zip(ours, theirs):
+        assert a.params.keys() == b.params.keys()
+        for key, value in a.params.items():
+            np.testing.assert_array_equal(value, b.params[key])
+            if isinstance(value, np.ndarray):
+                assert value.dtype == np.float64
+    conv = next(layer for layer in ours if layer.kind == "Conv2D")
+    assert conv.params["padding"] == "valid" and conv.params["strides"] == (1, 1)
+    pool = next(layer for layer in ours if layer.kind == "MaxPooling2D")
+    assert pool.params == {"pool": (2, 2), "strides": (2, 2), "padding": "valid"}

@@ -32,9 +32,13 @@ def test_every_layer_activation_is_returned(mlp):
 
 
 def test_cnn_activations_have_feature_map_shapes():
-    p = Predictor(build_model("cnn", seed=0)).predict(np.zeros((28, 28), np.float32))
+    predictor = Predictor(build_model("cnn", seed=0))
+    p = predictor.predict(np.zeros((28, 28), np.float32))
     shapes = {a.name: a.values.shape for a in p.activations}
     assert shapes["conv_1"] == (26, 26, 32) and shapes["maxpool_2"] == (4, 4, 64)
+    # Layer i of the network description made activation i.
+    assert [(a.name, a.kind, a.values.shape) for a in p.activations] == [
+        (info.name, info.kind, info.shape) for info in predictor.network.layers]
 
 
 def test_batch_prediction_matches_single_predictions(mlp):
