@@ -55,7 +55,7 @@ def main() -> None:
         preds = predictions(predictor)
         view = ActivationView()
         view.resize(*SIZE)
-        view.set_model(predictor.model)
+        view.set_network(predictor.network)
         view.show()
         app.processEvents()
         items_before = len(view.view.scene().items())

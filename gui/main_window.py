@@ -219,7 +219,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_model_changed(self, loaded: LoadedModel) -> None:
-        self.network.set_model(loaded.predictor.model)
+        self.network.set_network(loaded.predictor.network)
         if loaded.ref is not None:  # a model trained just now has no file to remember yet
             self._settings.setValue("model/last", loaded.ref)
         self._status.setText(f"{loaded.device} · {loaded.label}")
@@ -275,7 +275,7 @@ class MainWindow(QMainWindow):
         if model is None or model.ref is not None or self._trained_loader is None:
             return  # the training Predictor is still compiling; it takes these weights when ready
         model.predictor.set_weights(weights)
-        self.network.set_weights_changed()
+        self.network.set_weights_changed(model.predictor.network)
         self.recognizer.refresh()
 
     @Slot(object)

@@ -2,8 +2,8 @@
 their weights, and the numbers derived from a prediction — a layer's input, a neuron's incoming
 contributions w·a, the weights the inspector shows, the course's NumPy forward propagation.
 
-Everything comes from the model's layers and the activations the Predictor returned: nothing
-here runs TensorFlow (the NumPy check is the course's own maths, on the same input).
+Everything comes from the engine's description of the network and the activations the Predictor
+returned: nothing here touches TensorFlow or Keras (the NumPy check is the course's own maths).
 """
 from __future__ import annotations
 
@@ -75,16 +75,14 @@ class LayerInfo:
         return f"{letter}{j.translate(SUBSCRIPT)}^[{self.number}]"
 
 
-def describe_model(model) -> list[LayerInfo]:
-    """The model's layers (InputLayer skipped), each given its role in the picture."""
-    layers = [layer for layer in model.layers if type(layer).__name__ != "InputLayer"]
-    dense_total = sum(type(layer).__name__ == "Dense" for layer in layers)
+def describe_model(network) -> list[LayerInfo]:
+    """The layers of an ``engine.network.NetworkDescription``, each given its role in the picture."""
+    layers = network.layers
+    dense_total = sum(layer.kind == "Dense" for layer in layers)
     counts: dict[str, int] = {}
     out = []
     for index, layer in enumerate(layers):
-        kind = type(layer).__name__
-        shape = tuple(int(d) for d in layer.output.shape[1:])
-        activation = getattr(getattr(layer, "activation", None), "__name__", None)
+        kind, shape = layer.kind, tuple(layer.shape)
         counts[kind] = counts.get(kind, 0) + 1
         if kind == "Dense":
             is_output = counts[kind] == dense_total and index == len(layers) - 1 and shape == (10,)
@@ -93,38 +91,42 @@ def describe_model(model) -> list[LayerInfo]:
             role = "maps"
         else:
             role = "chip"
-        out.append(LayerInfo(index, layer.name, kind, shape, activation, role, counts[kind],
-                             getattr(layer, "rate", None)))
+        out.append(LayerInfo(index, layer.name, kind, shape, layer.activation, role, counts[kind],
+                             layer.params.get("rate")))
     return out
 
 
 class Network:
-    """A keras model (the predictor's own copy) read for the view. ``read_weights`` again after
-    training changed them; the architecture is fixed for the object's life."""
+    """A network (an ``engine.network.NetworkDescription``, read once by the engine) as the view
+    reads it. ``read_weights`` takes the description again after training changed its weights;
+    the architecture is fixed for the object's life."""
 
-    def __init__(self, model):
-        self.model = model
-        self.layers = describe_model(model)
-        self.keras_layers = [layer for layer in model.layers if type(layer).__name__ != "InputLayer"]
+    def __init__(self, description):
+        self.description = description
+        self.layers = describe_model(description)
         self.weights: dict[int, list[np.ndarray]] = {}
         self.numpy_seconds = 0.0
-        self.read_weights()
+        self.read_weights(description)
 
-    def read_weights(self) -> None:
-        self.weights = {info.index: [np.asarray(w) for w in layer.get_weights()]
-                        for info, layer in zip(self.layers, self.keras_layers)
+    def read_weights(self, description) -> None:
+        self.description = description
+        self.weights = {info.index: list(description.weights_of(info.index)) for info in self.layers
                         if info.kind in ("Dense", "Conv2D", "BatchNormalization")}
         self._numpy_layers = None
         self._numpy_for = None
         self.numpy_acts: list[np.ndarray] | None = None
         self.numpy_diffs: list[float] = []
 
+    def params(self, layer_index: int) -> dict:
+        """The layer's settings (padding, strides, pool size, …) as the engine read them."""
+        return self.description.layers[layer_index].params
+
     @property
     def name(self) -> str:
-        return self.model.name
+        return self.description.name
 
     def parameter_count(self) -> int:
-        return sum(int(np.prod(w.shape)) for ws in self.weights.values() for w in ws)
+        return self.description.parameter_count()
 
     def matches(self, prediction) -> bool:
         """True if ``prediction`` came from a model with these layers (not a late answer of another)."""
@@ -184,11 +186,11 @@ class Network:
         """Every layer's activation by the course's NumPy forward propagation of the prediction's
         input (cached for the last prediction); ``numpy_diffs`` then holds max |NumPy − TF| per layer."""
         if self._numpy_for is not prediction:
-            from engine.numpy_forward import forward, layers_from_keras
+            from engine.numpy_forward import forward, layers_from_description
 
             start = time.perf_counter()
             if self._numpy_layers is None:
-                self._numpy_layers = layers_from_keras(self.model)
+                self._numpy_layers = layers_from_description(self.description)
             _, acts = forward(self._numpy_layers, prediction.image[None])
             self.numpy_acts = [a[0] for a in acts]
             self.numpy_diffs = [float(np.max(np.abs(ours - theirs.values))) if ours.size else 0.0

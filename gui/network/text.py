@@ -226,9 +226,10 @@ def hover_text(net: Network, prediction, layer_index: int, unit: int | None,
         at = np.unravel_index(int(np.argmax(a_out[:, :, unit])), a_out.shape[:2])
     at = (0, 0) if at is None else (int(at[0]), int(at[1]))
     np_value = None if numpy_acts is None else float(numpy_acts[layer_index][at[0], at[1], unit])
-    layer = net.keras_layers[layer_index]
+    params = net.params(layer_index)
     if info.kind == "Conv2D":
-        return conv_text(info, unit, at, weights, a_in, a_out, layer.padding, tuple(layer.strides), np_value)
-    if info.kind in ("MaxPooling2D", "AveragePooling2D") and layer.padding == "valid":
-        return pool_text(info, unit, at, tuple(layer.pool_size), tuple(layer.strides), a_in, a_out, np_value)
+        return conv_text(info, unit, at, weights, a_in, a_out, params["padding"], tuple(params["strides"]), np_value)
+    if info.kind in ("MaxPooling2D", "AveragePooling2D") and params["padding"] == "valid":
+        return pool_text(info, unit, at, tuple(params["pool_size"]), tuple(params["strides"]), a_in, a_out,
+                         np_value)
     return maps_text(info, unit, at, a_out, np_value)

@@ -12,7 +12,7 @@ with z, g and a filled in); click a neuron or a channel to inspect its weights. 
 "Check with NumPy" toggle runs the course's NumPy forward propagation on the same input and
 shows how closely every layer matches TensorFlow.
 
-The items are created once per model (``set_model``); ``show_prediction`` only pushes new
+The items are created once per model (``set_network``); ``show_prediction`` only pushes new
 values into them, from the activations the Predictor already computed — no second inference.
 Modules: activation_model (the model's layers and numbers), activation_layout (geometry),
 activation_items (the drawers), activation_colors, activation_text (hover words).
@@ -165,8 +165,9 @@ class ActivationView(QWidget):
         self._apply_palette()
 
     # ----- the API the main window uses --------------------------------------------------------
-    def set_model(self, model) -> None:
-        """Show ``model`` (the predictor's own keras model; None: nothing). Builds every item once."""
+    def set_network(self, network) -> None:
+        """Show ``network`` (an ``engine.network.NetworkDescription``, e.g. ``predictor.network``;
+        None: nothing). Builds every item once."""
         scene = self.view.scene()
         for item in self._items:
             scene.removeItem(item)
@@ -174,8 +175,8 @@ class ActivationView(QWidget):
         self._highlight = self._marker = None
         self._prediction = self._pinned = self._inspected = self._hover = None
         self._laid_out_for = (0, 0)
-        self._net = Network(model) if model is not None else None
-        self._plan = make_plan(self._net.layers) if model is not None else None
+        self._net = Network(network) if network is not None else None
+        self._plan = make_plan(self._net.layers) if network is not None else None
         if self._plan is not None:
             self._build()
             self._relayout()
@@ -184,11 +185,12 @@ class ActivationView(QWidget):
                                  f"{self._net.parameter_count():,} parameters")
         self._update_status()
 
-    def set_weights_changed(self) -> None:
-        """The model's weights changed (training): re-read them; the layout and items stay."""
+    def set_weights_changed(self, network) -> None:
+        """The network's weights changed (training): ``network`` is its new description; the
+        layout and items stay."""
         if self._net is None:
             return
-        self._net.read_weights()
+        self._net.read_weights(network)
         self._inspected = None
         self._static_lines()
         self.show_prediction(self._prediction)

@@ -44,7 +44,7 @@ def predict(name: str, digit: int = 7) -> Prediction:
 
 def show(view: ActivationView, name: str, digit: int = 7) -> Prediction:
     """The view shows ``name``'s model answering a drawn ``digit``, as in the app."""
-    view.set_model(predictor(name).model)
+    view.set_network(predictor(name).network)
     prediction = predict(name, digit)
     view.show_prediction(prediction)
     return prediction
@@ -83,7 +83,7 @@ def assert_inside_scene(view: ActivationView) -> None:
 @pytest.mark.parametrize("name", ["course-mlp", "sigmoid-mlp", "cnn"])
 def test_builds_for_every_preset_with_a_picture_for_every_layer(view, name):
     pred = predictor(name)
-    view.set_model(pred.model)
+    view.set_network(pred.network)
     view.show_prediction(predict(name))
     kinds = {info.name: view.column_kind(info.index) for info in view.layer_infos()}
     for info in view.layer_infos():
@@ -258,7 +258,7 @@ def test_numpy_toggle_shows_agreement_and_catches_a_difference(view):
 
 # ----- updates, switches, training -----------------------------------------------------------------------
 def test_repeated_updates_create_no_items(view):
-    view.set_model(predictor("cnn").model)
+    view.set_network(predictor("cnn").network)
     predictions = [predict("cnn", d) for d in (1, 7)]
     view.show_prediction(predictions[0])
     before = scene_items(view)
@@ -282,11 +282,11 @@ def test_idle_state_when_the_canvas_is_empty(view):
 
 
 def test_switching_models_rebuilds_and_ignores_the_old_models_predictions(view):
-    view.set_model(predictor("course-mlp").model)
+    view.set_network(predictor("course-mlp").network)
     old_prediction = predict("course-mlp")
     view.show_prediction(old_prediction)
     old_items = list(view.view.scene().items())
-    view.set_model(predictor("cnn").model)
+    view.set_network(predictor("cnn").network)
     assert all(item.scene() is None for item in old_items if item is not view.view.centralWidget)
     assert [view.column_kind(info.index) for info in view.layer_infos()].count("maps") == 6
     view.show_prediction(old_prediction)       # a late answer of the previous model
@@ -299,13 +299,13 @@ def test_switching_models_rebuilds_and_ignores_the_old_models_predictions(view):
 def test_new_weights_change_the_numbers_without_a_rebuild(view):
     model = build_model("course-mlp", seed=9)
     own = Predictor(model)
-    view.set_model(own.model)
+    view.set_network(own.network)
     view.show_prediction(own.recognise(drawing(2)))
     items = scene_items(view)
     index = view.layer_infos()[-1].index
     before = numbers_after(view.hover_text(index, 2), "z =")
     own.set_weights([w * 1.5 for w in model.get_weights()])
-    view.set_weights_changed()
+    view.set_weights_changed(own.network)
     view.show_prediction(own.recognise(drawing(2)))
     assert scene_items(view) == items
     W, b = own.model.get_layer("output").get_weights()
@@ -396,11 +396,11 @@ def test_conv_hover_computes_z_from_the_patch_and_the_filter(view):
 
 
 def test_no_model_shows_nothing_and_takes_predictions_quietly(view):
-    view.set_model(predictor("course-mlp").model)
-    view.set_model(None)
+    view.set_network(predictor("course-mlp").network)
+    view.set_network(None)
     assert [item for item in view.view.scene().items() if item is not view.view.centralWidget] == []
     view.show_prediction(predict("course-mlp"))
-    view.set_weights_changed()
+    view.set_weights_changed(predictor("course-mlp").network)
     assert view.status_label.full_text() == "No model yet" and view.hit_test(QPointF(100, 100)) is None
 
 
@@ -408,7 +408,7 @@ def test_any_number_of_layers_fits_by_shrinking(view):
     deep = ModelSpec("deep", tuple(LayerSpec("dense", units=30, activation="relu") for _ in range(14))
                      + (LayerSpec("dense", units=10),))
     own = Predictor(build_model(deep, seed=1))
-    view.set_model(own.model)
+    view.set_network(own.network)
     view.show_prediction(own.recognise(drawing(5)))
     assert [view.column_kind(info.index) for info in view.layer_infos()].count("dense") == 14
     assert view.view.sceneRect().width() > view.view.width()       # laid out wider, shown smaller
@@ -422,7 +422,7 @@ def test_output_percentages_sit_level_with_their_neurons_and_rings_stay_in_their
     """The labels were placed while still empty (no height), so they sat half a row low; the
     winner's ring was wider than a row in a low view and overlapped its neighbours."""
     view = shown_as_child(ActivationView, 1040, height)
-    view.set_model(predictor("cnn").model)       # placed while empty, as at start-up
+    view.set_network(predictor("cnn").network)       # placed while empty, as at start-up
     view.show_prediction(predict("cnn"))
     output = view.drawer(view.layer_infos()[-1].index)
     column = output.column
