@@ -65,8 +65,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--optimizer", choices=OPTIMIZERS, default="adam")
     train.add_argument("--augment", action="store_true",
                        help="random shifts, rotations, scales and stroke widths (better on drawn digits)")
-    train.add_argument("--augment-strength", type=float, default=1.0,
-                       help="scale the augmentation ranges (0.5 suits the small course networks)")
+    train.add_argument("--augment-strength", type=float, default=None,
+                       help="scale the augmentation ranges, in (0, 2] (default: 1 for convolutional "
+                            "networks, 0.5 for the small dense course networks)")
     train.add_argument("--train-size", type=int, default=None,
                        help="train on a random subset of this many images (quick demos)")
     train.add_argument("--seed", type=int, default=0)

@@ -10,34 +10,47 @@ from typing import TextIO
 
 import numpy as np
 
-from engine.resources import DEFAULT_MODEL, SHIPPED_MODELS, shipped_model_path
+from engine.spec import TrainingSpec
+from engine.training import TrainingListener
 
 log = logging.getLogger(__name__)
 _PREDICT_CHUNK = 256  # files decoded and preprocessed per batch call: memory stays flat for thousands
 
 
 def resolve_model_path(model: str | None) -> Path:
-    """A shipped model's name ("cnn") or a path to a .keras file → the file's path."""
-    if model is None:
-        model = DEFAULT_MODEL
-    if model in SHIPPED_MODELS:
-        return shipped_model_path(model)
-    return Path(model)
+    """A shipped model's name ("cnn"), a user model's name or a path → the file's path
+    (``engine.catalogue.resolve``)."""
+    from engine import catalogue
+
+    return catalogue.resolve(model)
 
 
 def _load(model: str | None):
-    from engine.model_files import load_model
-    from engine.predictor import Predictor
+    from engine import catalogue
 
-    return Predictor(load_model(resolve_model_path(model)))
+    return catalogue.load(model)
 
 
-class ProgressBar:
-    """A one-line training progress bar on a terminal (per-epoch lines when not a terminal)."""
+class ProgressBar(TrainingListener):
+    """A training listener: one line naming the run when the network is built, then a one-line
+    progress bar on a terminal (per-epoch lines when not a terminal)."""
 
     def __init__(self, stream: TextIO | None = None, width: int = 28):
         self.stream, self.width = stream or sys.stderr, width
         self.live = self.stream.isatty()
+
+    def on_model(self, event) -> None:
+        s = event.spec
+        augmented = f", augmented ×{s.resolved_augment_strength:g}" if s.augment else ""
+        decay = f", decay {s.lr_decay:g}/epoch" if s.lr_decay != 1.0 else ""
+        print(f"Training {event.name} on {event.device}: {s.epochs} epochs, batch {s.batch_size}, "
+              f"learning rate {s.learning_rate}{decay}, {s.optimizer}{augmented}", file=self.stream)
+
+    def on_batch(self, progress) -> None:
+        self.batch(progress)
+
+    def on_epoch(self, progress) -> None:
+        self.epoch(progress)
 
     def batch(self, p) -> None:
         if not self.live:
@@ -62,58 +75,54 @@ def _duration(seconds: float) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
 
 
+def train_spec(args) -> TrainingSpec:
+    """The TrainingSpec the train command's arguments describe (ValueError for a bad value)."""
+    return TrainingSpec.from_preset(args.model, epochs=args.epochs, batch_size=args.batch_size,
+                                    learning_rate=args.learning_rate, optimizer=args.optimizer,
+                                    augment=args.augment, augment_strength=args.augment_strength,
+                                    lr_decay=args.lr_decay, train_size=args.train_size, seed=args.seed)
+
+
 def train(args) -> int:
     from engine.data import load_mnist
-    from engine.evaluation import evaluate
     from engine.model_files import check_save_path
-    from engine.models import build_model
     from engine.paths import user_models_dir
-    from engine.predictor import Predictor
-    from engine.training import TrainingConfig, TrainingRun
+    from engine.training import Training
 
-    config = TrainingConfig(epochs=args.epochs, batch_size=args.batch_size, augment=args.augment,
-                            augment_strength=args.augment_strength,
-                            lr_decay=args.lr_decay,
-                            train_size=args.train_size, seed=args.seed)
+    spec = train_spec(args)
     # A destination that cannot take the file is found now, not after minutes of training
     # (ModelFileError: main() reports it as a usage error).
     out = check_save_path(Path(args.out) if args.out else user_models_dir() / f"{args.model}.keras")
-    data = load_mnist()
-    model = build_model(args.model, learning_rate=args.learning_rate, optimizer=args.optimizer,
-                        seed=args.seed)
-    bar = ProgressBar()
-    run = TrainingRun(model, data, config, on_batch=bar.batch, on_epoch=bar.epoch,
-                      max_reports_per_second=10)
-    print(f"Training {args.model} on {run.device}: {config.epochs} epochs, batch {config.batch_size}, "
-          f"learning rate {args.learning_rate}, {args.optimizer}"
-          f"{', augmented' if config.augment else ''}", file=sys.stderr)
+    data = load_mnist()   # here, not in the run: a missing or damaged MNIST file is a usage error (2)
+    training = Training(spec, data, live_predictor=False, max_reports_per_second=10)
     started = time.perf_counter()
     try:
-        end = run.run()
+        outcome = training.run(ProgressBar())
     except KeyboardInterrupt:
-        run.stop()
+        training.stop()
         print("\ninterrupted: nothing saved", file=sys.stderr)
         return 130
+    end = outcome.end
     print(end.message, f"({_duration(time.perf_counter() - started)})", file=sys.stderr)
-    if end.reason == "error" or end.epochs_completed == 0:
+    if end.reason == "error" or end.epochs_completed == 0 or not outcome.has_model:
         print("nothing was saved", file=sys.stderr)
         return 1
-    report = evaluate(Predictor(model), data.x_test, data.y_test)
-    print(f"test accuracy: {100 * report.accuracy:.2f}%")
-    if not _save_or_fall_back(model, out, user_models_dir() / f"{args.model}.keras"):
+    if outcome.test_accuracy is not None:
+        print(f"test accuracy: {100 * outcome.test_accuracy:.2f}%")
+    if not _save_or_fall_back(outcome, out, user_models_dir() / f"{args.model}.keras"):
         return 1
     # After "nan" the message said whose weights these are (an earlier epoch's): still a failure.
     return 0 if end.reason in ("completed", "stopped") else 1
 
 
-def _save_or_fall_back(model, out: Path, default: Path) -> bool:
-    """Save to ``out``; if that fails after all (a disk filled or a stick was pulled while training),
-    say so in one line and save to the models folder instead, so the training is not lost.
-    True when ``out`` was written."""
-    from engine.model_files import ModelFileError, save_model
+def _save_or_fall_back(outcome, out: Path, default: Path) -> bool:
+    """Save the trained network (with its spec) to ``out``; if that fails after all (a disk filled
+    or a stick was pulled while training), say so in one line and save to the models folder
+    instead, so the training is not lost. True when ``out`` was written."""
+    from engine.model_files import ModelFileError
 
     try:
-        save_model(model, out)
+        outcome.save(out)
     except ModelFileError as exc:
         print(f"error: {_first_line(exc)}", file=sys.stderr)
     else:
@@ -123,7 +132,7 @@ def _save_or_fall_back(model, out: Path, default: Path) -> bool:
     if fallback.exists() or fallback.resolve() == out.resolve():  # never overwrite a model on the way
         fallback = default.with_name(f"{default.stem}-{time.strftime('%Y%m%d-%H%M%S')}.keras")
     try:
-        save_model(model, fallback)
+        outcome.save(fallback)
     except ModelFileError as exc:
         print(f"error: {_first_line(exc)}; nothing was saved", file=sys.stderr)
     else:
@@ -139,10 +148,12 @@ def evaluate_command(args) -> int:
     from engine.data import load_mnist
     from engine.evaluation import evaluate
 
-    predictor = _load(args.model)
+    loaded = _load(args.model)
     data = load_mnist()
-    report = evaluate(predictor, data.x_test, data.y_test)
+    report = evaluate(loaded.predictor, data.x_test, data.y_test)
     print(f"model: {resolve_model_path(args.model)}")
+    if loaded.spec is not None:
+        print(f"trained: {loaded.spec.summary()}")
     print(f"test accuracy: {100 * report.accuracy:.2f}% "
           f"({int(np.trace(report.confusion))}/{int(report.confusion.sum())})")
     print("per-class accuracy: " + "  ".join(f"{d}: {100 * a:.1f}%" for d, a in enumerate(report.per_class)))
@@ -154,7 +165,7 @@ def evaluate_command(args) -> int:
 def predict(args) -> int:
     from engine.preprocess import ImageReadError, load_image, preprocess_digit
 
-    predictor = _load(args.model)
+    predictor = _load(args.model).predictor
     failures = 0
     files = list(args.images)
     for start in range(0, len(files), _PREDICT_CHUNK):

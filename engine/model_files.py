@@ -1,4 +1,8 @@
-"""One model file format (``.keras``): atomic save, safe load, and a check that it is a digit model."""
+"""One model file format (``.keras``): atomic save, safe load, and a check that it is a digit model.
+
+A model the app trained also carries how it was made: its ``engine.spec.TrainingSpec`` as JSON in
+an extra member of the zip (``SPEC_MEMBER``), which Keras ignores; ``read_spec`` reads it back.
+"""
 from __future__ import annotations
 
 import logging
@@ -18,6 +22,8 @@ log = logging.getLogger(__name__)
 # removes it. On POSIX it must also still be private, which a user's own file hardly ever is.
 STALE_TEMP_SECONDS = 10 * 60
 _TEMP_NAME = re.compile(r"\..+-[a-z0-9_]{8}\.keras")
+SPEC_MEMBER = "digit_studio/spec.json"   # the TrainingSpec inside a saved .keras zip
+_MAX_SPEC_BYTES = 1_000_000              # a spec is a few kB; anything larger is not one of ours
 
 
 class ModelFileError(RuntimeError):
@@ -53,8 +59,9 @@ def check_save_path(path: str | Path) -> Path:
     return path
 
 
-def save_model(model, path: str | Path) -> Path:
-    """Save ``model`` to ``path`` (.keras) atomically: a crash mid-save leaves any previous file intact."""
+def save_model(model, path: str | Path, spec=None) -> Path:
+    """Save ``model`` to ``path`` (.keras) atomically: a crash mid-save leaves any previous file intact.
+    With ``spec`` (an ``engine.spec.TrainingSpec``) the file also records how the model was trained."""
     path = _keras_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(path.parent)
@@ -64,6 +71,9 @@ def save_model(model, path: str | Path) -> Path:
     tmp = Path(tmp_name)
     try:
         model.save(tmp)
+        if spec is not None:
+            with zipfile.ZipFile(tmp, "a", compression=zipfile.ZIP_DEFLATED) as archive:
+                archive.writestr(SPEC_MEMBER, spec.to_json(indent=1))
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a model file is an ordinary document
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
@@ -73,6 +83,27 @@ def save_model(model, path: str | Path) -> Path:
         raise ModelFileError(f"Could not save the model to {path}: {exc}") from exc
     log.info("saved model %s to %s", model.name, path)
     return path
+
+
+def read_spec(path: str | Path):
+    """The ``TrainingSpec`` a model file was saved with, or None: for files without one (the shipped
+    models, files from elsewhere) and, with a logged warning, for a file or spec that cannot be read.
+    Never raises."""
+    from engine.spec import TrainingSpec
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            try:
+                info = archive.getinfo(SPEC_MEMBER)
+            except KeyError:
+                return None
+            if info.file_size > _MAX_SPEC_BYTES:
+                raise ValueError(f"{SPEC_MEMBER} is {info.file_size:,} bytes, too large for a spec")
+            text = archive.read(info)
+        return TrainingSpec.from_json(text)
+    except Exception as exc:  # a damaged zip or member (zlib, CRC), bad JSON, an invalid spec…
+        log.warning("no training spec read from %s: %s", path, exc)
+        return None
 
 
 def _remove_stale_temporaries(folder: Path) -> None:

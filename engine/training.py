@@ -1,9 +1,16 @@
-"""A training run: ``model.fit`` on a tf.data pipeline, with light progress, pause, stop and a guard
-against a NaN or diverging loss.
+"""Training: the one pipeline the window, the kiosk and the command line share.
 
-The caller passes plain callables; nothing here knows about Qt. Per-batch numbers are
-recorded cheaply and handed on at most ``max_reports_per_second`` times a second (a GUI
-needs tens of updates a second, not thousands).
+``train(spec, listener)`` (or ``Training(spec).run(listener)``, which can be stopped, paused or
+aborted from another thread) loads the data, builds the network a ``TrainingSpec`` describes,
+trains it and measures its test-set accuracy, reporting typed events to a ``TrainingListener``:
+``on_phase`` (text), ``on_model`` (``ModelBuilt``), ``on_batch`` (``BatchProgress``), ``on_epoch``
+(``EpochProgress``), ``on_weights`` (``WeightsUpdate``) and ``on_end`` (``TrainingOutcome``).
+
+Inside, a ``TrainingRun`` is ``model.fit`` on a tf.data pipeline, with light progress, pause, stop
+and a guard against a NaN or diverging loss. Per-batch numbers are recorded cheaply and handed on at
+most ``max_reports_per_second`` times a second (a GUI needs tens of updates a second, not thousands).
+Nothing here knows about Qt, and listeners never need Keras: the ``ModelBuilt`` event carries a ready
+``engine.predictor.Predictor`` that follows the training, and the outcome saves itself.
 """
 from __future__ import annotations
 
@@ -12,12 +19,14 @@ import math
 import threading
 import time
 from dataclasses import dataclass, field
-from typing import Callable
+from pathlib import Path
+from typing import Callable, Union
 
 import numpy as np
 
 from engine.data import Mnist
 from engine.device import device_name, tensorflow
+from engine.spec import TrainingSpec
 
 log = logging.getLogger(__name__)
 # A batch loss over this many times the run's reference loss (its first batch's, or chance level
@@ -51,6 +60,10 @@ class TrainingConfig:
             raise ValueError("batch size must be >= 1")
         if self.train_size is not None and self.train_size < 1:
             raise ValueError("training-set size must be >= 1")
+        if self.validation_size < 1:
+            raise ValueError("validation-set size must be >= 1")
+        if self.seed < 0:
+            raise ValueError("seed must be >= 0")
 
 
 @dataclass(frozen=True)
@@ -127,22 +140,35 @@ def make_datasets(data: Mnist, config: TrainingConfig):
              .batch(config.batch_size)
              .map(to_float, num_parallel_calls=tf.data.AUTOTUNE))
     if config.augment:
+        # Each batch gets its own seed from a seeded stream (new numbers every epoch), so the random
+        # warps do not depend on which parallel map call runs first: same seed, same training.
         strength = config.augment_strength
-        train = train.map(lambda x, y: (augment_batch(x, strength), y), num_parallel_calls=tf.data.AUTOTUNE)
+        seeds = tf.data.Dataset.random(seed=config.seed, rerandomize_each_iteration=True).batch(2)
+        train = (tf.data.Dataset.zip(train, seeds)
+                 .map(lambda xy, seed: (augment_batch(xy[0], strength, seed=seed), xy[1]),
+                      num_parallel_calls=tf.data.AUTOTUNE))
     train = train.prefetch(tf.data.AUTOTUNE)
     val = (tf.data.Dataset.from_tensor_slices((x_val, y_val)).batch(512)
            .map(to_float).cache().prefetch(tf.data.AUTOTUNE))
     return train, val, math.ceil(count / config.batch_size), count
 
 
-def augment_batch(images, strength: float = 1.0):
+def augment_batch(images, strength: float = 1.0, seed=None):
     """Random small rotations, shears, scalings, shifts and stroke-thickness changes of a
     batch of 28×28 images — the variations of digits drawn on a screen. ``strength`` scales
-    every range (1.0: ±12°, shear ±0.2, scale 0.85–1.12, shift ±2 px)."""
+    every range (1.0: ±12°, shear ±0.2, scale 0.85–1.12, shift ±2 px). ``seed`` (two integers)
+    makes the result a function of the images and the seed; None draws one."""
     tf = tensorflow()
     n = tf.shape(images)[0]
     k = float(strength)
-    uniform = lambda lo, hi: tf.random.uniform([n], lo * k, hi * k)  # noqa: E731
+    if seed is None:
+        seed = tf.random.uniform([2], maxval=2**31 - 1, dtype=tf.int64)
+    # One independent stream per random quantity: 6 warp parameters and the stroke change.
+    streams = iter(tf.unstack(tf.random.experimental.stateless_split(tf.cast(seed, tf.int64), num=7)))
+
+    def uniform(lo, hi):
+        return tf.random.stateless_uniform([n], next(streams), lo * k, hi * k)
+
     angle, shear = uniform(-0.21, 0.21), uniform(-0.2, 0.2)
     sx, sy = 1.0 + uniform(-0.15, 0.12), 1.0 + uniform(-0.15, 0.12)
     tx, ty = uniform(-2.0, 2.0), uniform(-2.0, 2.0)
@@ -163,7 +189,7 @@ def augment_batch(images, strength: float = 1.0):
     # Stroke thickness: blend toward a 2×2 dilation (fatter pen) or erosion (thinner pen).
     fatter = tf.nn.max_pool2d(warped, 2, 1, "SAME")
     thinner = -tf.nn.max_pool2d(-warped, 2, 1, "SAME")
-    t = tf.random.uniform([n, 1, 1, 1], -0.6 * min(k, 1.0), min(k, 1.0))
+    t = tf.random.stateless_uniform([n, 1, 1, 1], next(streams), -0.6 * min(k, 1.0), min(k, 1.0))
     out = tf.where(t > 0, warped + t * (fatter - warped), warped + (-t) * (thinner - warped))
     return tf.clip_by_value(out[..., 0], 0.0, 1.0)
 
@@ -364,3 +390,376 @@ def _make_monitor_class():
 def _count(n: int, noun: str) -> str:
     """ "1 epoch", "5 epochs" """
     return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+# ===== the one training function: events, listener, Training, train() ===============================
+
+WEIGHTS_EVERY_BATCHES = 200   # besides every epoch end, listeners get new weights this often…
+WEIGHTS_MIN_SECONDS = 0.5     # …but never more than twice a second
+EVALUATION_CHUNK = 1000       # test images per evaluation call; abort() is checked between chunks
+
+
+@dataclass(frozen=True)
+class ModelBuilt:
+    """The network exists and training is about to begin.
+
+    ``predictor`` is an ``engine.predictor.Predictor`` of this network, compiled on the training
+    thread, that follows the training: the engine swaps each ``WeightsUpdate``'s weights into it
+    before reporting the update, so a UI recognises with it as it is and never touches Keras
+    (None when the ``Training`` was made with ``live_predictor=False``)."""
+
+    device: str                                   # "CPU" or the GPU's name
+    spec: TrainingSpec
+    weights: list = field(repr=False)             # the starting weights, NumPy arrays
+    predictor: object | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def name(self) -> str:
+        """The network's name, e.g. "course-mlp"."""
+        return self.spec.model.name
+
+
+@dataclass(frozen=True)
+class WeightsUpdate:
+    """A snapshot of the weights (NumPy arrays, e.g. for ``Predictor.set_weights``).
+
+    ``kind`` says when: "batch" (every ``weights_every`` batches, at most twice a second), "epoch"
+    (at every epoch's end) or "end" (once, what the run ended with: after "nan" the restored weights
+    of an earlier epoch). ``epoch`` (0-based) and ``step`` (batches done in it) are where training
+    was when it was taken."""
+
+    weights: list = field(repr=False)
+    epoch: int
+    step: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class History:
+    """Per-epoch metrics of the finished epochs, in order."""
+
+    loss: tuple[float, ...] = ()
+    accuracy: tuple[float, ...] = ()
+    val_loss: tuple[float, ...] = ()
+    val_accuracy: tuple[float, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.loss)
+
+    def as_dict(self) -> dict[str, list[float]]:
+        return {"loss": list(self.loss), "accuracy": list(self.accuracy),
+                "val_loss": list(self.val_loss), "val_accuracy": list(self.val_accuracy)}
+
+
+@dataclass(frozen=True)
+class TrainingOutcome:
+    """How a run ended and what it produced.
+
+    ``test_accuracy`` is None when it was not measured (an error, ``abort()``, or a network never
+    built); ``evaluation`` then too, else the full ``engine.evaluation.Evaluation``. ``predictor``
+    is the live ``Predictor`` (``ModelBuilt.predictor``) holding the final weights, or None.
+    ``save(path)`` writes the trained network with its spec; ``has_model`` says whether there is one."""
+
+    end: TrainingEnd
+    spec: TrainingSpec
+    test_accuracy: float | None = None
+    test_count: int = 0
+    history: History = History()
+    evaluation: object | None = field(default=None, repr=False, compare=False)
+    predictor: object | None = field(default=None, repr=False, compare=False)
+    device: str | None = None
+    seconds: float = 0.0
+    _model: object | None = field(default=None, repr=False, compare=False)  # engine-internal keras model
+
+    @property
+    def has_model(self) -> bool:
+        """True when a network was built (even if training then stopped or diverged)."""
+        return self._model is not None
+
+    @property
+    def weights(self) -> list | None:
+        """The final weights (NumPy arrays), or None without a model."""
+        return None if self._model is None else self._model.get_weights()
+
+    def save(self, path: str | Path) -> Path:
+        """Save the trained network to ``path`` (.keras, atomically) with its TrainingSpec.
+        Raises engine.model_files.ModelFileError (also when there is no model)."""
+        from engine import model_files
+
+        if self._model is None:
+            raise model_files.ModelFileError(f"Nothing to save to {path}: no network was built.")
+        return model_files.save_model(self._model, path, spec=self.spec)
+
+    def make_predictor(self):
+        """A new Predictor of the final weights (compiles: call it off a UI thread); None without a model."""
+        if self._model is None:
+            return None
+        from engine.predictor import Predictor
+
+        return Predictor(self._model)
+
+
+class TrainingListener:
+    """Receives a run's events, all on the thread that runs it, in this order: ``on_phase``
+    "Loading MNIST…" (only when the data is not given), "Building the network…", ``on_model`` once,
+    ``on_phase`` "Compiling the training step…", then ``on_batch`` (throttled), ``on_epoch`` and
+    ``on_weights`` as training goes (each epoch: its batches, ``on_epoch``, ``on_weights``), a last
+    ``on_weights`` (kind "end"), ``on_phase`` "Testing on N images…" (not after an error or
+    ``abort()``) and finally ``on_end``. A run stopped before the network was built sends only
+    ``on_end`` (after the loading phase, if any). Every method does nothing here: override those you
+    need. An exception from a listener ends the run as an "error" (except from ``on_end``: raised)."""
+
+    def on_phase(self, text: str) -> None:
+        pass
+
+    def on_model(self, event: ModelBuilt) -> None:
+        pass
+
+    def on_batch(self, progress: BatchProgress) -> None:
+        pass
+
+    def on_epoch(self, progress: EpochProgress) -> None:
+        pass
+
+    def on_weights(self, update: WeightsUpdate) -> None:
+        pass
+
+    def on_end(self, outcome: TrainingOutcome) -> None:
+        pass
+
+
+DataSource = Union[Mnist, Callable[[], Mnist], None]
+
+
+class EvaluationCancelled(Exception):
+    """``evaluate_model``'s ``cancelled()`` said stop."""
+
+
+def evaluate_model(model, images: np.ndarray, labels: np.ndarray,
+                   cancelled: Callable[[], bool] = lambda: False, chunk: int | None = None):
+    """``engine.evaluation.evaluate`` of a (logit-output) keras model on uint8 or float images, in
+    chunks of ``chunk`` images with ``cancelled()`` checked before each (EvaluationCancelled)."""
+    from engine.evaluation import evaluate
+
+    chunk = chunk or EVALUATION_CHUNK
+
+    class _Batches:  # the one method evaluate() needs; argmax of logits is argmax of softmax
+        @staticmethod
+        def predict_batch(x):
+            out = []
+            for start in range(0, len(x), chunk):
+                if cancelled():
+                    raise EvaluationCancelled
+                out.append(np.asarray(model.predict_on_batch(x[start:start + chunk])))
+            return np.concatenate(out) if out else np.zeros((0, 10), np.float32)
+
+    return evaluate(_Batches(), images, labels)
+
+
+class Training:
+    """One training of ``spec`` on ``data`` (an ``Mnist``, a function that loads one, or None: the
+    spec's data source). ``run(listener)`` does the work on the calling (worker) thread; ``stop``,
+    ``pause``, ``resume`` and ``abort`` are safe from any thread from the moment the object exists
+    (also while data loads or TensorFlow is imported) and take effect within one batch.
+
+    ``live_predictor`` (default True) compiles a Predictor of the network as soon as it is built
+    (``ModelBuilt.predictor``, ``TrainingOutcome.predictor``); the command line does without."""
+
+    def __init__(self, spec: TrainingSpec, data: DataSource = None, *, live_predictor: bool = True,
+                 weights_every: int = WEIGHTS_EVERY_BATCHES, max_reports_per_second: float = 30.0):
+        if not isinstance(spec, TrainingSpec):
+            raise TypeError(f"Training needs a TrainingSpec, not {type(spec).__name__}")
+        self.spec = spec
+        self.config = spec.config()
+        if data is not None and not isinstance(data, Mnist) and not callable(data):
+            raise TypeError(f"data must be an Mnist, a function returning one, or None; not {type(data).__name__}")
+        self._data = data if isinstance(data, Mnist) else None
+        self._loader = data if callable(data) else None
+        self.live_predictor = live_predictor
+        self.weights_every = weights_every
+        self.max_reports_per_second = max_reports_per_second
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._abort = threading.Event()
+        self._paused = False
+        self._run: TrainingRun | None = None
+        self._started = False
+
+    # ----- control, any thread ------------------------------------------------------------------------
+    def stop(self) -> None:
+        """End after the batch in progress; the result is still tested."""
+        with self._lock:
+            self._stop.set()
+            run = self._run
+        if run is not None:
+            run.stop()
+
+    def abort(self) -> None:
+        """Stop and skip (or cut short) the test-set evaluation: for closing a window."""
+        self._abort.set()
+        self.stop()
+
+    def pause(self) -> None:
+        with self._lock:
+            self._paused = True
+            run = self._run
+        if run is not None:
+            run.pause()
+
+    def resume(self) -> None:
+        with self._lock:
+            self._paused = False
+            run = self._run
+        if run is not None:
+            run.resume()
+
+    def is_paused(self) -> bool:
+        return self._paused
+
+    def is_stopping(self) -> bool:
+        """stop() or abort() was called."""
+        return self._stop.is_set()
+
+    def is_aborted(self) -> bool:
+        return self._abort.is_set()
+
+    @property
+    def data(self) -> Mnist | None:
+        """The training data, once given or loaded (a caller may keep it for the next run)."""
+        return self._data
+
+    # ----- the worker thread ------------------------------------------------------------------------------
+    def run(self, listener: TrainingListener | None = None) -> TrainingOutcome:
+        """Load, build, train and test; returns (and reports through ``listener.on_end``) the outcome.
+        Training failures (bad data, out of memory…) come back as reason "error", never raised.
+        A Training runs once."""
+        if self._started:
+            raise RuntimeError("a Training runs once; make a new one")
+        self._started = True
+        listener = listener or TrainingListener()
+        started = time.perf_counter()
+        state = _RunState()
+        try:
+            end = self._train(listener, state)
+        except Exception as exc:  # a bad data file, out of memory while building, a listener's bug…
+            log.exception("training failed")
+            end = TrainingEnd("error", f"Training failed: {exc}", 0)
+        evaluation = None
+        if end.reason != "error" and state.model is not None and not self._abort.is_set():
+            try:
+                evaluation = self._evaluate(listener, state.model)
+            except EvaluationCancelled:
+                log.info("test-set evaluation cancelled")
+            except Exception:  # the trained network is still good: it is kept, only not tested
+                log.exception("test-set evaluation failed")
+        outcome = TrainingOutcome(
+            end=end, spec=self.spec,
+            test_accuracy=None if evaluation is None else evaluation.accuracy,
+            test_count=0 if evaluation is None else int(evaluation.confusion.sum()),
+            history=state.history(), evaluation=evaluation, predictor=state.predictor,
+            device=state.device, seconds=time.perf_counter() - started, _model=state.model)
+        listener.on_end(outcome)
+        return outcome
+
+    def _train(self, listener: TrainingListener, state: "_RunState") -> TrainingEnd:
+        data = self._load_data(listener)
+        if self._stop.is_set():
+            return TrainingEnd("stopped", "Training stopped before it began.", 0)
+        listener.on_phase("Building the network…")
+        from engine import models  # looked up now: a test may replace build_model
+
+        spec = self.spec
+        model = models.build_model(spec.model, learning_rate=spec.learning_rate, optimizer=spec.optimizer,
+                                   seed=spec.seed)
+        import keras  # imported (and TensorFlow configured) by build_model
+        state.model = model
+        state.device = device_name()
+        if self.live_predictor:
+            from engine.predictor import Predictor
+
+            state.predictor = Predictor(model)
+        # Whatever happened since the build (a Predictor's compilation draws random numbers too),
+        # the shuffling, dropout and augmentation of the fit start from the seed: same spec, same run.
+        keras.utils.set_random_seed(spec.seed)
+        run = TrainingRun(model, data, self.config, on_batch=lambda p: self._on_batch(p, listener, state),
+                          on_epoch=lambda p: self._on_epoch(p, listener, state),
+                          max_reports_per_second=self.max_reports_per_second)
+        with self._lock:
+            self._run = run
+            if self._stop.is_set():   # stop()/pause() may have come while the network was built
+                run.stop()
+            if self._paused:
+                run.pause()
+        listener.on_model(ModelBuilt(state.device, spec, model.get_weights(), state.predictor))
+        listener.on_phase("Compiling the training step…")
+        end = run.run()
+        self._send_weights(listener, state, model.get_weights(), "end")
+        return end
+
+    def _load_data(self, listener: TrainingListener) -> Mnist:
+        if self._data is None:
+            listener.on_phase("Loading MNIST…")
+            if self._loader is not None:
+                data = self._loader()
+            else:
+                from engine import data as data_module  # looked up now: a test may replace load_mnist
+
+                data = data_module.load_mnist()
+            self._data = data
+        return self._data
+
+    def _evaluate(self, listener: TrainingListener, model):
+        data = self._data
+        listener.on_phase(f"Testing on {len(data.x_test):,} images…")
+        return evaluate_model(model, data.x_test, data.y_test, cancelled=self._abort.is_set,
+                              chunk=EVALUATION_CHUNK)
+
+    def _on_batch(self, p: BatchProgress, listener: TrainingListener, state: "_RunState") -> None:
+        state.position = (p.epoch, p.step)
+        state.steps = p.steps_per_epoch
+        listener.on_batch(p)
+        done = p.epoch * p.steps_per_epoch + p.step
+        now = time.perf_counter()
+        if (self.weights_every and p.step < p.steps_per_epoch
+                and done - state.last_weights_step >= self.weights_every
+                and now - state.last_weights_time >= WEIGHTS_MIN_SECONDS):
+            state.last_weights_step, state.last_weights_time = done, now
+            self._send_weights(listener, state, state.model.get_weights(), "batch")
+
+    def _on_epoch(self, p: EpochProgress, listener: TrainingListener, state: "_RunState") -> None:
+        state.epochs.append(p)
+        state.position = (p.epoch, state.steps)
+        state.last_weights_step = (p.epoch + 1) * state.steps  # the epoch's own snapshot goes with it
+        state.last_weights_time = time.perf_counter()
+        listener.on_epoch(p)
+        self._send_weights(listener, state, p.weights, "epoch")
+
+    def _send_weights(self, listener: TrainingListener, state: "_RunState", weights: list, kind: str) -> None:
+        if state.predictor is not None:
+            state.predictor.set_weights(weights)
+        epoch, step = state.position
+        listener.on_weights(WeightsUpdate(weights, epoch, step, kind))
+
+
+class _RunState:
+    """What one run has made and seen so far (the worker thread's own)."""
+
+    def __init__(self):
+        self.model = None
+        self.predictor = None
+        self.device: str | None = None
+        self.epochs: list[EpochProgress] = []
+        self.position = (0, 0)
+        self.steps = 1
+        self.last_weights_step = 0
+        self.last_weights_time = 0.0
+
+    def history(self) -> History:
+        return History(tuple(e.loss for e in self.epochs), tuple(e.accuracy for e in self.epochs),
+                       tuple(e.val_loss for e in self.epochs), tuple(e.val_accuracy for e in self.epochs))
+
+
+def train(spec: TrainingSpec, listener: TrainingListener | None = None, data: DataSource = None,
+          **options) -> TrainingOutcome:
+    """``Training(spec, data, **options).run(listener)``: train as ``spec`` says and test the result."""
+    return Training(spec, data, **options).run(listener)

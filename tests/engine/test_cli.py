@@ -91,8 +91,13 @@ def test_train_saves_a_model_that_evaluate_can_read(capsys, tmp_path):
     assert status == 0, err
     assert out_file.exists() and "test accuracy" in out
     assert "epoch 1/1" in err and "val_acc" in err
+    from engine.model_files import read_spec
+    from engine.spec import TrainingSpec
+
+    assert read_spec(out_file) == TrainingSpec.from_preset("course-mlp", epochs=1, train_size=2000)
     status, out, _ = run(capsys, "evaluate", "--model", str(out_file))
     assert status == 0 and "test accuracy" in out
+    assert "trained: course-mlp · 1 epoch · batch 128" in out
 
 
 def test_default_output_goes_to_the_user_models_folder(capsys, private_user_dir):
@@ -178,10 +183,11 @@ def test_a_save_that_fails_after_training_falls_back_to_the_models_folder(
     out = tmp_path / "usb-stick" / "mine.keras"
     real_save = engine.model_files.save_model
 
-    def save(model, path):  # the stick was pulled during training
+    def save(model, path, spec=None):  # the stick was pulled during training
+        assert spec is not None and spec.model.name == "course-mlp"  # the fallback keeps the spec too
         if Path(path) == out:
             raise engine.model_files.ModelFileError(f"Could not save the model to {path}: [Errno 5] I/O error")
-        return real_save(model, path)
+        return real_save(model, path, spec=spec)
 
     monkeypatch.setattr(engine.model_files, "save_model", save)
     status, _, err = run(capsys, "train", "--epochs", "1", "--batch-size", "16", "--out", str(out))
@@ -244,6 +250,51 @@ def test_a_run_that_diverges_later_saves_the_last_finished_epochs_weights(
     assert len(epoch_weights) == 1
     saved = load_model(out).get_weights()
     assert all(np.array_equal(a, b) for a, b in zip(saved, epoch_weights[0]))
+
+
+# --- train: one pipeline, the spec saved with the model --------------------------------------------
+
+
+def test_train_saves_its_spec_and_follows_the_augmentation_rule(capsys, tmp_path, tiny_training):
+    from engine.model_files import read_spec
+
+    out = tmp_path / "mine.keras"
+    status, stdout, err = run(capsys, "train", "--epochs", "2", "--batch-size", "16", "--augment",
+                              "--lr-decay", "0.5", "--seed", "3", "--out", str(out))
+    assert status == 0, err
+    spec = read_spec(out)
+    assert spec.model.name == "course-mlp" and spec.augment and spec.augment_strength is None
+    assert spec.resolved_augment_strength == 0.5 and spec.lr_decay == 0.5 and spec.seed == 3
+    assert "Training course-mlp on " in err and "augmented ×0.5" in err and "decay 0.5/epoch" in err
+    assert "test accuracy: " in stdout and f"saved: {out}" in stdout
+    status, _, err = run(capsys, "train", "--model", "cnn", "--epochs", "1", "--batch-size", "16", "--augment",
+                         "--augment-strength", "0.3", "--train-size", "40", "--out", str(out))
+    assert status == 0, err
+    assert read_spec(out).augment_strength == 0.3 and "augmented ×0.3" in err
+
+
+def test_the_cli_and_the_engine_train_alike(capsys, tmp_path, tiny_mnist, tiny_training):
+    """The same spec and seed give the same network from the command line and from train()."""
+    from engine.model_files import load_model, read_spec
+    from engine.training import train as engine_train
+
+    out = tmp_path / "mine.keras"
+    status, _, err = run(capsys, "train", "--epochs", "2", "--batch-size", "16", "--augment", "--out", str(out))
+    assert status == 0, err
+    outcome = engine_train(read_spec(out), data=tiny_mnist, live_predictor=False)
+    saved = load_model(out).get_weights()
+    assert all(np.array_equal(a, b) for a, b in zip(saved, outcome.weights))
+
+
+@pytest.mark.parametrize("flags, message", [
+    (["--augment-strength", "3"], "augmentation strength must be in (0, 2]"),
+    (["--lr-decay", "0"], "learning-rate decay must be in (0, 1]"),
+    (["--epochs", "0"], "epochs must be >= 1"),
+    (["--seed", "-1"], "seed must be >= 0"),
+])
+def test_bad_training_settings_are_usage_errors_before_training(capsys, no_training, flags, message):
+    status, _, err = run(capsys, "train", *flags)
+    assert status == 2 and message in err and "Traceback" not in err
 
 
 # --- predict: a closed pipe, a folder as --model ---------------------------------------------------

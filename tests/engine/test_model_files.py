@@ -121,3 +121,58 @@ def test_a_save_clears_temporaries_left_by_a_killed_save_but_not_a_save_in_progr
     saved = save_model(model, tmp_path / "m.keras")
     kept = [saved, fresh] + unrelated + ([users_own] if os.name == "posix" else [])
     assert sorted(tmp_path.iterdir()) == sorted(kept)
+
+
+# --- the training spec inside a model file ---------------------------------------------------------
+
+
+def test_a_saved_spec_is_read_back_and_keras_still_loads_the_file_in_safe_mode(tmp_path, model):
+    import zipfile
+
+    from engine.model_files import SPEC_MEMBER, read_spec
+    from engine.spec import TrainingSpec
+
+    spec = TrainingSpec("course-mlp", epochs=3, augment=True, lr_decay=0.9, seed=4)
+    path = save_model(model, tmp_path / "m.keras", spec=spec)
+    assert read_spec(path) == spec
+    with zipfile.ZipFile(path) as archive:
+        assert SPEC_MEMBER in archive.namelist()
+        assert TrainingSpec.from_json(archive.read(SPEC_MEMBER)) == spec
+    plain = keras.models.load_model(path, compile=False, safe_mode=True)
+    x = np.random.default_rng(0).random((4, 28, 28)).astype(np.float32)
+    np.testing.assert_allclose(plain(x), model(x), atol=1e-6)
+    np.testing.assert_allclose(load_model(path)(x), model(x), atol=1e-6)
+    assert list(tmp_path.iterdir()) == [path]  # no temporary left behind
+
+
+def test_files_without_a_spec_give_none(tmp_path, model):
+    from engine.model_files import read_spec
+
+    assert read_spec(save_model(model, tmp_path / "m.keras")) is None
+    for name in SHIPPED_MODELS:
+        assert read_spec(shipped_model_path(name)) is None
+
+
+@pytest.mark.parametrize("content", [b"{not json", b'{"version": 99, "model": "cnn"}', b'{"version": 1}',
+                                     b'{"version": 1, "model": "cnn", "epochs": -2}'])
+def test_a_corrupt_spec_is_none_with_a_warning_never_a_crash(tmp_path, model, caplog, content):
+    import zipfile
+
+    from engine.model_files import SPEC_MEMBER, read_spec
+
+    path = save_model(model, tmp_path / "m.keras")
+    with zipfile.ZipFile(path, "a") as archive:
+        archive.writestr(SPEC_MEMBER, content)
+    with caplog.at_level("WARNING", logger="engine.model_files"):
+        assert read_spec(path) is None
+    assert "m.keras" in caplog.text
+    load_model(path)  # the model itself is still fine
+
+
+def test_read_spec_of_an_unreadable_file_is_none(tmp_path):
+    from engine.model_files import read_spec
+
+    bad = tmp_path / "bad.keras"
+    bad.write_bytes(b"not a zip")
+    assert read_spec(bad) is None
+    assert read_spec(tmp_path / "missing.keras") is None
