@@ -186,7 +186,8 @@ def main() -> None:
     from engine.device import device_name, tensorflow
     from engine.models import PRESETS
     from gui.drawing.canvas import DrawingCanvas
-    from gui.training.panel import TrainingPanel, TrainingSettings
+    from engine.spec import TrainingSpec
+    from gui.training.panel import TrainingPanel
 
     app = QApplication.instance() or QApplication([])
     data = load_mnist()
@@ -199,7 +200,7 @@ def main() -> None:
     window.resize(1000, 720)
     window.show()
     app.processEvents()
-    settings = TrainingSettings(PRESETS["cnn"], epochs=args.epochs, batch_size=args.batch, train_size=args.size)
+    settings = TrainingSpec(PRESETS["cnn"], epochs=args.epochs, batch_size=args.batch, train_size=args.size)
     device = device_name()
     print(f"Training UI: cnn, {args.size:,} MNIST images × {args.epochs} epochs, batch {args.batch}, on {device}; "
           f"{machine()}; {args.repeats} alternating repeat(s)", flush=True)

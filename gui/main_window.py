@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from engine import catalogue
+from engine.catalogue import LoadedModel
 from engine.resources import SHIPPED_MODELS
 from gui.network.view import ActivationView
 from gui.drawing.canvas import DrawingCanvas
-from gui.engine_session import LoadedModel, model_label, wrap_trained_model
 from gui.drawing.prediction_panel import PredictionPanel
 from gui.drawing.recognition import CanvasPositionLog, Recognizer
 from gui.training.panel import TrainingPanel
-from gui.workers import Worker
 
 log = logging.getLogger("digit_studio")
 class SquareHolder(QWidget):
@@ -73,8 +73,7 @@ class MainWindow(QMainWindow):
         self.network = ActivationView()
         self.training = TrainingPanel(data_loader=data_loader)
         self._model_before_training: LoadedModel | None = None
-        self._trained_weights = None       # the newest snapshot, until the training Predictor exists
-        self._trained_loader: Worker | None = None
+        self._training_model: LoadedModel | None = None   # the network being trained, while on show
         self._build_layout()
         self._build_training_dock()
         self._build_actions_and_menus()
@@ -249,48 +248,39 @@ class MainWindow(QMainWindow):
 
     # ----- training -----------------------------------------------------------------------
     @Slot(object)
-    def _on_training_started(self, model) -> None:
-        """The canvas and the visualizer follow the new network while it learns."""
+    def _on_training_started(self, event) -> None:
+        """The canvas and the visualizer follow the new network while it learns: ``event`` is the
+        engine's ModelBuilt, whose Predictor the engine keeps at the run's latest weights."""
         current = self.recognizer.model
-        if self._model_before_training is None and current is not None:
+        if self._model_before_training is None and current is not None and current is not self._training_model:
             self._model_before_training = current
-        self._trained_weights = None
-        worker = Worker(wrap_trained_model, model, f"{model.name.replace('_', '-')} (training)",
-                        name="trained-model")
-        worker.returned.connect(self._on_training_predictor_ready)
-        worker.errored.connect(self._on_recognition_failed)
-        self._trained_loader = worker
-        worker.start()
+        self._training_model = catalogue.wrap(event.predictor, f"{event.name.replace('_', '-')} (training)",
+                                              device=event.device, spec=event.spec)
+        self.recognizer.use_model(self._training_model)
 
     @Slot(object)
-    def _on_training_predictor_ready(self, loaded: LoadedModel) -> None:
-        if self._trained_weights is not None:
-            loaded.predictor.set_weights(self._trained_weights)
-        self.recognizer.use_model(loaded)
-
-    @Slot(object)
-    def _on_trained_weights(self, weights) -> None:
-        self._trained_weights = weights
+    def _on_trained_weights(self, update) -> None:
         model = self.recognizer.model
-        if model is None or model.ref is not None or self._trained_loader is None:
-            return  # the training Predictor is still compiling; it takes these weights when ready
-        model.predictor.set_weights(weights)
+        if model is None or model is not self._training_model:
+            return   # the user has another model on show
         self.network.set_weights_changed(model.predictor.network)
         self.recognizer.refresh()
 
     @Slot(object)
-    def _on_trained_model_kept(self, model) -> None:
+    def _on_trained_model_kept(self, outcome) -> None:
         current = self.recognizer.model
-        if current is not None and current.ref is None:
+        if current is not None and current is self._training_model:
             label = current.label.replace("(training)", "(trained, unsaved)")
-            self.recognizer.use_model(LoadedModel(current.predictor, None, label, current.device, 0.0))
-        self._model_before_training = None
+            self.recognizer.use_model(catalogue.wrap(current.predictor, label, device=current.device,
+                                                     spec=outcome.spec))
+        self._training_model = self._model_before_training = None
         self.statusBar().showMessage("The trained model is now in use; File ▸ Save Model As… keeps it on disk.",
                                      10000)
 
     @Slot()
     def _on_trained_model_discarded(self) -> None:
         previous, self._model_before_training = self._model_before_training, None
+        self._training_model = None
         if previous is not None:
             self.recognizer.use_model(previous)
 
@@ -335,7 +325,7 @@ class MainWindow(QMainWindow):
         if model is None:
             QMessageBox.information(self, "Save Model", "The model is still loading.")
             return
-        from engine.model_files import ModelFileError, save_model
+        from engine.model_files import ModelFileError
 
         path, _ = QFileDialog.getSaveFileName(self, "Save Model As", str(self._suggested_model_path(model)),
                                               "Keras models (*.keras)")
@@ -344,13 +334,14 @@ class MainWindow(QMainWindow):
         if not path.endswith(".keras"):
             path += ".keras"
         try:
-            save_model(model.predictor.model, path)
+            model.predictor.save(path, spec=model.spec)
         except ModelFileError as exc:
             QMessageBox.warning(self, "Could not save the model", str(exc))
             return
         self._settings.setValue("paths/models", str(Path(path).parent))
         if model.ref is None:   # the trained model now has a file: say so, and remember it
-            self.recognizer.use_model(LoadedModel(model.predictor, path, model_label(path), model.device, 0.0))
+            self.recognizer.use_model(LoadedModel(model.predictor, path, catalogue.label(path), model.device, 0.0,
+                                                  model.spec))
         self.statusBar().showMessage(f"Saved {path}", 5000)
 
     def _suggested_model_path(self, model: LoadedModel) -> Path:
@@ -430,8 +421,6 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/splitter", self.splitter.saveState())
         self._settings.setValue("window/state", self.saveState())
         self.training.stop_and_wait()  # stops within one batch and joins the training thread
-        if self._trained_loader is not None:
-            self._trained_loader.wait()
         self.hide()  # feels instant even if TensorFlow is still loading below
         self.recognizer.stop()
         event.accept()

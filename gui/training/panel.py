@@ -1,8 +1,9 @@
 """The training panel: pick a network, press Train, watch the loss fall; keep or discard the result.
 
-A run is a ``gui.training.job.TrainingJob`` on a ``gui.workers.Worker`` thread; everything it
-reports travels through ``worker.progress`` (queued to the UI thread). The loss plot coalesces its
-redraws, so the UI never does more than ~30 plot updates a second however fast batches come.
+The form (``gui.training.form``) gives an ``engine.spec.TrainingSpec``; a run is an
+``engine.training.Training`` whose ``run`` goes on a ``gui.workers.Worker`` thread, its typed events
+coming back as the signals of ``gui.training.events.TrainingEvents`` (queued to the UI thread). The
+engine hands on at most ~30 batch reports a second and the loss plot coalesces its redraws.
 
 Nothing here imports TensorFlow at import time: the window shows before the engine loads.
 """
@@ -14,25 +15,21 @@ import math
 from typing import Callable
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import (QColor, QFont, QKeySequence, QPainter, QPalette, QPen, QRegularExpressionValidator,
-                           QShortcut)
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
-                               QPushButton, QSizePolicy, QSpinBox, QVBoxLayout, QWidget)
+from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette, QPen, QShortcut
+from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout,
+                               QWidget)
 
+from engine.spec import TrainingSpec
+from engine.training import (WEIGHTS_EVERY_BATCHES, BatchProgress, EpochProgress, ModelBuilt, Training, TrainingEnd,
+                             TrainingOutcome, WeightsUpdate)
 from gui import theme
-from gui.training.architecture_editor import ArchitectureEditor
+from gui.training.events import TrainingEvents
+from gui.training.form import TrainingForm, pixel_font
 from gui.training.loss_plot import LossPlot
-from gui.training.job import WEIGHTS_EVERY_BATCHES, TrainingResult, TrainingSettings, TrainingJob
 from gui.workers import Worker
 
 log = logging.getLogger("digit_studio")
 
-BATCH_SIZES = (16, 32, 64, 128, 256, 512)
-LEARNING_RATES = ("0.0001", "0.0003", "0.001", "0.003", "0.01", "0.03", "0.1", "0.3", "1")
-OPTIMIZERS = (("Adam", "adam"), ("SGD + momentum 0.9", "sgd"))
-TRAIN_SIZES = (("All 55,000 images (+5,000 to validate)", None),
-               ("10,000 images", 10_000),
-               ("2,000 images · quick demo", 2_000))
 _OK, _WARN = "ok", "warn"
 
 
@@ -70,13 +67,6 @@ class _Card(QFrame):
         painter.end()
 
 
-def _pixel_font(widget: QWidget, pixels: int, bold: bool = False) -> QFont:
-    font = QFont(widget.font())
-    font.setPixelSize(pixels)
-    font.setBold(bold)
-    return font
-
-
 def _set_text_color(label: QWidget, color: QColor) -> None:
     palette = QPalette()  # only WindowText is ours; the rest is inherited
     palette.setColor(QPalette.ColorRole.WindowText, color)
@@ -86,13 +76,13 @@ def _set_text_color(label: QWidget, color: QColor) -> None:
 class TrainingPanel(QWidget):
     """Architecture and training controls, live progress and loss plot, and the result of a run."""
 
-    weightsUpdated = Signal(object)   # list of numpy arrays: at every epoch end, ~every 200 batches, at the end
-    modelStarted = Signal(object)     # the new keras model, as soon as it is built
-    modelKept = Signal(object)        # the trained keras model: the user pressed Keep
-    modelDiscarded = Signal()         # the user pressed Discard: the previous model should come back
+    weightsUpdated = Signal(WeightsUpdate)    # every epoch end, ~every 200 batches, the end (the live predictor has them)
+    modelStarted = Signal(ModelBuilt)         # the network exists: its live Predictor, device and spec
+    modelKept = Signal(TrainingOutcome)       # the user pressed Keep
+    modelDiscarded = Signal()                 # the user pressed Discard: the previous model should come back
     trainingRunning = Signal(bool)
-    epochEnded = Signal(object)       # an engine.training.EpochProgress (status bars, benchmarks)
-    runFinished = Signal(object)      # a TrainingResult, once a run has ended (tests, benchmarks)
+    epochEnded = Signal(EpochProgress)        # status bars, benchmarks
+    runFinished = Signal(TrainingOutcome)     # once a run has ended (tests, benchmarks)
 
     def __init__(self, data_loader: Callable | None = None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -100,10 +90,16 @@ class TrainingPanel(QWidget):
             from engine.data import load_mnist as data_loader
         self._data_loader = data_loader
         self._data = None
-        self._job: TrainingJob | None = None
+        self._training: Training | None = None
         self._worker: Worker | None = None
-        self._result: TrainingResult | None = None
-        self._model = None
+        self._outcome: TrainingOutcome | None = None
+        self._events = TrainingEvents(self)
+        self._events.phase.connect(self._on_phase)
+        self._events.modelBuilt.connect(self._on_model_built)
+        self._events.batch.connect(self._on_batch)
+        self._events.epoch.connect(self._on_epoch)
+        self._events.weights.connect(self._on_weights)
+        self._events.ended.connect(self._on_ended)
         self._batch = None
         self._last_epoch = None
         self._message_kind = _OK
@@ -120,62 +116,18 @@ class TrainingPanel(QWidget):
     # ----- building ---------------------------------------------------------------------------------
     def _build(self) -> None:
         self.title = QLabel("Train a network")
-        self.title.setFont(_pixel_font(self, 17, bold=True))
+        self.title.setFont(pixel_font(self, 17, bold=True))
         self.device_label = QLabel("")
-        self.device_label.setFont(_pixel_font(self, 11))
+        self.device_label.setFont(pixel_font(self, 11))
         self.device_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         header = QHBoxLayout()
         header.addWidget(self.title)
         header.addStretch(1)
         header.addWidget(self.device_label)
 
-        self.architecture = ArchitectureEditor()
-        self.architecture.summary.setFont(_pixel_font(self, 11))
-
-        self.epochs_spin = QSpinBox(minimum=1, maximum=100, value=5)
-        self.batch_combo = QComboBox()
-        for size in BATCH_SIZES:
-            self.batch_combo.addItem(str(size), size)
-        self.batch_combo.setCurrentIndex(BATCH_SIZES.index(128))
-        self.lr_combo = QComboBox(editable=True)
-        self.lr_combo.addItems(list(LEARNING_RATES))
-        self.lr_combo.setCurrentText("0.001")
-        self.lr_combo.setValidator(QRegularExpressionValidator(r"\d*\.?\d*([eE][-+]?\d{0,3})?", self))
-        self.lr_combo.setToolTip("Learning rate: pick one or type any positive number (e.g. 5e-4)")
-        self.optimizer_combo = QComboBox()
-        for title, name in OPTIMIZERS:
-            self.optimizer_combo.addItem(title, name)
-        self.size_combo = QComboBox()
-        for title, size in TRAIN_SIZES:
-            self.size_combo.addItem(title, size)
-        self.augment_check = QCheckBox("Augment: small rotations, shears, shifts, pen widths")
-        self.augment_check.setToolTip("Each batch is randomly distorted like hand-drawn digits; "
-                                      "slower to learn, better on drawings")
-
-        form = QGridLayout()
-        form.setHorizontalSpacing(8)
-        form.setVerticalSpacing(6)
-        form.setColumnStretch(1, 1)
-        form.setColumnStretch(3, 1)
-        for row, items in enumerate(((("Epochs", self.epochs_spin), ("Batch", self.batch_combo)),
-                                     (("Learning rate", self.lr_combo), ("Optimizer", self.optimizer_combo)))):
-            for col, (text, widget) in enumerate(items):
-                form.addWidget(QLabel(text), row, 2 * col)
-                form.addWidget(widget, row, 2 * col + 1)
-        form.addWidget(QLabel("Training set"), 2, 0)
-        form.addWidget(self.size_combo, 2, 1, 1, 3)
-        form.addWidget(self.augment_check, 3, 0, 1, 4)
-
-        self.controls = QWidget()  # everything that is fixed while a run goes on
-        controls = QVBoxLayout(self.controls)
-        controls.setContentsMargins(0, 0, 0, 0)
-        controls.setSpacing(6)
-        self._captions = [self._caption("NETWORK"), self._caption("TRAINING")]
-        controls.addWidget(self._captions[0])
-        controls.addWidget(self.architecture)
-        controls.addSpacing(6)
-        controls.addWidget(self._captions[1])
-        controls.addLayout(form)
+        self.form = TrainingForm()
+        self.controls = self.form   # everything that is fixed while a run goes on
+        self._captions = self.form.captions
 
         self.train_button = QPushButton("Train")
         self.train_button.setDefault(True)
@@ -199,12 +151,12 @@ class TrainingPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setTextVisible(True)
         self.progress.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.progress.setFont(_pixel_font(self, 11))
+        self.progress.setFont(pixel_font(self, 11))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setFormat("Ready")
         self.stats_label = QLabel(" ")
-        self.stats_label.setFont(_pixel_font(self, 11))
+        self.stats_label.setFont(pixel_font(self, 11))
         self.stats_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         # New text ~30 times a second must not re-lay out the panel: the label's size never changes.
         self.stats_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
@@ -215,11 +167,11 @@ class TrainingPanel(QWidget):
         self.result_card = _Card()
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
-        self.message_label.setFont(_pixel_font(self, 12))
+        self.message_label.setFont(pixel_font(self, 12))
         self.accuracy_label = QLabel()
-        self.accuracy_label.setFont(_pixel_font(self, 26, bold=True))
+        self.accuracy_label.setFont(pixel_font(self, 26, bold=True))
         self.accuracy_caption = QLabel("test accuracy")
-        self.accuracy_caption.setFont(_pixel_font(self, 11))
+        self.accuracy_caption.setFont(pixel_font(self, 11))
         self.keep_button = QPushButton("Keep this model")
         self.discard_button = QPushButton("Discard")
         self.keep_button.clicked.connect(self.keep)
@@ -256,60 +208,16 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.result_card)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
-    def _caption(self, text: str) -> QLabel:
-        label = QLabel(text)
-        font = _pixel_font(self, 10, bold=True)
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, 1.2)
-        label.setFont(font)
-        return label
-
     def sizeHint(self) -> QSize:
         return QSize(440, 720)
 
-    # ----- reading the controls ------------------------------------------------------------------
-    def learning_rate(self) -> float | None:
-        """The typed or picked learning rate; None when it is not a positive number."""
-        try:
-            value = float(self.lr_combo.currentText())
-        except ValueError:
-            return None
-        return value if value > 0 and math.isfinite(value) else None
-
-    def settings(self) -> TrainingSettings:
+    # ----- the form -------------------------------------------------------------------------------
+    def spec(self) -> TrainingSpec:
         """The run the controls describe (raises ValueError for a bad learning rate)."""
-        lr = self.learning_rate()
-        if lr is None:
-            raise ValueError(f"The learning rate {self.lr_combo.currentText()!r} is not a positive number.")
-        return TrainingSettings(spec=self.architecture.spec(), epochs=self.epochs_spin.value(),
-                                batch_size=self.batch_combo.currentData(), learning_rate=lr,
-                                optimizer=self.optimizer_combo.currentData(), augment=self.augment_check.isChecked(),
-                                train_size=self.size_combo.currentData())
+        return self.form.spec()
 
-    def set_settings(self, settings: TrainingSettings) -> None:
-        """Show ``settings`` in the controls (the network only when it is a preset or a dense network)."""
-        from engine.models import PRESETS
-
-        spec = settings.spec
-        if spec.name in PRESETS and PRESETS[spec.name] == spec:
-            self.architecture.set_preset(spec.name)
-        else:
-            dense = [layer for layer in spec.layers if layer.kind == "dense"][:-1]
-            self.architecture.set_custom([(layer.units, layer.activation) for layer in dense],
-                                         conv_front=spec.is_convolutional)
-        self.epochs_spin.setValue(settings.epochs)
-        index = self.batch_combo.findData(settings.batch_size)
-        if index < 0:
-            self.batch_combo.addItem(str(settings.batch_size), settings.batch_size)
-            index = self.batch_combo.count() - 1
-        self.batch_combo.setCurrentIndex(index)
-        self.lr_combo.setCurrentText(f"{settings.learning_rate:g}")
-        self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(settings.optimizer))
-        self.augment_check.setChecked(settings.augment)
-        index = self.size_combo.findData(settings.train_size)
-        if index < 0:
-            self.size_combo.addItem(f"{settings.train_size:,} images", settings.train_size)
-            index = self.size_combo.count() - 1
-        self.size_combo.setCurrentIndex(index)
+    def set_spec(self, spec: TrainingSpec) -> None:
+        self.form.set_spec(spec)
 
     # ----- state -------------------------------------------------------------------------------------
     def is_training(self) -> bool:
@@ -317,14 +225,14 @@ class TrainingPanel(QWidget):
         return self._worker is not None and self._worker.is_running()
 
     def is_paused(self) -> bool:
-        return self._job is not None and self._job._paused
+        return self._training is not None and self._training.is_paused()
 
-    def result(self) -> TrainingResult | None:
+    def result(self) -> TrainingOutcome | None:
         """The last finished run (None before the first, and while one runs)."""
-        return self._result
+        return self._outcome
 
     def test_accuracy(self) -> float | None:
-        return self._result.test_accuracy if self._result else None
+        return self._outcome.test_accuracy if self._outcome else None
 
     def message(self) -> str:
         return self.message_label.text()
@@ -334,31 +242,28 @@ class TrainingPanel(QWidget):
         return self._pending
 
     # ----- actions ------------------------------------------------------------------------------------
-    def start(self, settings: TrainingSettings | None = None) -> bool:
-        """Start a run with ``settings`` (default: the controls). False if one is running or the
+    def start(self, spec: TrainingSpec | None = None) -> bool:
+        """Start a run of ``spec`` (default: the controls). False if one is running or the
         controls are invalid (the message says why). An undecided earlier result is discarded."""
         if self.is_training():
             return False
         try:
-            settings = settings or self.settings()
+            spec = spec or self.spec()
         except ValueError as exc:
             self._show_message(str(exc), _WARN, decision=False)
             return False
         if self.has_pending_result():
             self.discard()
         self._retire_worker()
-        job = TrainingJob(settings, self._data_loader, self._data, self.max_reports_per_second,
-                           self.weights_every)
-        worker = Worker(job, name="training")
-        job.emit = worker.progress.emit
-        worker.progress.connect(self._on_progress)
-        worker.returned.connect(self._on_returned)
+        training = Training(spec, self._data if self._data is not None else self._data_loader,
+                            weights_every=self.weights_every, max_reports_per_second=self.max_reports_per_second)
+        worker = Worker(training.run, self._events.listener_for(training), name="training")
         worker.errored.connect(self._on_errored)
-        self._job, self._worker, self._result, self._model = job, worker, None, None
+        self._training, self._worker, self._outcome = training, worker, None
         self._batch, self._last_epoch = None, None
         self.progress_reports = 0
         self.result_card.setVisible(False)
-        self.plot.reset(settings.epochs)
+        self.plot.reset(spec.epochs)
         self.progress.setRange(0, 0)   # busy until the first batch: loading, building, tracing
         self.progress.setFormat("Starting…")
         self.stats_label.setText(" ")
@@ -367,9 +272,7 @@ class TrainingPanel(QWidget):
         worker.start()
         self._update_enabled()
         self.trainingRunning.emit(True)
-        log.info("training started: %s, %d epochs, batch %d, lr %g, %s%s", settings.spec.name, settings.epochs,
-                 settings.batch_size, settings.learning_rate, settings.optimizer,
-                 ", augmented" if settings.augment else "")
+        log.info("training started: %s", spec.summary())
         return True
 
     @Slot()
@@ -377,24 +280,24 @@ class TrainingPanel(QWidget):
         self.resume() if self.is_paused() else self.pause()
 
     def pause(self) -> None:
-        if self._job is None or not self.is_training():
+        if self._training is None or not self.is_training():
             return
-        self._job.pause()
+        self._training.pause()
         self.pause_button.setText("Resume")
         self._show_progress_text()
 
     def resume(self) -> None:
-        if self._job is None or not self.is_training():
+        if self._training is None or not self.is_training():
             return
-        self._job.resume()
+        self._training.resume()
         self.pause_button.setText("Pause")
         self._show_progress_text()
 
     @Slot()
     def stop(self) -> None:
         """Ask the run to stop: it ends after the batch in progress (the result is still tested)."""
-        if self._job is not None and self.is_training():
-            self._job.stop()
+        if self._training is not None and self.is_training():
+            self._training.stop()
             self.progress.setFormat("Stopping…")
             self.pause_button.setEnabled(False)
             self.stop_button.setEnabled(False)
@@ -405,7 +308,7 @@ class TrainingPanel(QWidget):
         (only possible while TensorFlow is being imported, which nothing can interrupt)."""
         if self._worker is None:
             return True
-        self._job.abort()
+        self._training.abort()
         joined = self._worker.wait(timeout_ms)
         if joined:
             self._unfreeze_gc()
@@ -421,9 +324,10 @@ class TrainingPanel(QWidget):
         """The trained model becomes the current one."""
         if not self._pending:
             return
-        model = self._result.model
-        self._decided(f"Kept: {model.name} is now the current model (File ▸ Save Model As… to save it).")
-        self.modelKept.emit(model)
+        outcome = self._outcome
+        self._decided(f"Kept: {outcome.spec.model.name} is now the current model "
+                      "(File ▸ Save Model As… to save it).")
+        self.modelKept.emit(outcome)
 
     @Slot()
     def discard(self) -> None:
@@ -448,30 +352,31 @@ class TrainingPanel(QWidget):
         self.stop_and_wait()
         super().closeEvent(event)
 
-    # ----- reports from the worker -----------------------------------------------------------------
-    @Slot(object)
-    def _on_progress(self, item: tuple) -> None:
-        job, kind, *payload = item
-        if job is not self._job:
-            return  # a report from an earlier run still in the queue
-        if kind == "batch":
-            self._on_batch(payload[0])
-        elif kind == "epoch":
-            self._on_epoch(payload[0])
-        elif kind == "weights":
-            self.weightsUpdated.emit(payload[0])
-        elif kind == "phase":
-            self.progress.setFormat(payload[0])
-        elif kind == "data":
-            self._data = payload[0]
-        elif kind == "model":
-            self._model, device = payload
-            self.device_label.setText(f"Training on {device}")
-            self.device_label.setToolTip(f"TensorFlow computes on {device}")
-            self.progress.setFormat("Compiling the training step…")
-            self.modelStarted.emit(self._model)
+    # ----- events of the run (queued to the UI thread) ----------------------------------------------
+    def _current(self, training) -> bool:
+        return training is self._training   # an event of an earlier run still in the queue: ignored
 
-    def _on_batch(self, p) -> None:
+    @Slot(object, str)
+    def _on_phase(self, training, text: str) -> None:
+        if self._current(training):
+            self.progress.setFormat(text)
+
+    @Slot(object, object)
+    def _on_model_built(self, training, event: ModelBuilt) -> None:
+        if self._current(training):
+            self.device_label.setText(f"Training on {event.device}")
+            self.device_label.setToolTip(f"TensorFlow computes on {event.device}")
+            self.modelStarted.emit(event)
+
+    @Slot(object, object)
+    def _on_weights(self, training, update: WeightsUpdate) -> None:
+        if self._current(training):
+            self.weightsUpdated.emit(update)
+
+    @Slot(object, object)
+    def _on_batch(self, training, p: BatchProgress) -> None:
+        if not self._current(training):
+            return
         self.progress_reports += 1
         if self._batch is None:
             self.plot.reset(p.epochs, p.steps_per_epoch)
@@ -484,7 +389,7 @@ class TrainingPanel(QWidget):
 
     def _show_progress_text(self) -> None:
         p = self._batch
-        if self._job is not None and self._job._stop.is_set():
+        if self._training is not None and self._training.is_stopping():
             text = "Stopping…"
         elif p is None:
             return
@@ -495,11 +400,13 @@ class TrainingPanel(QWidget):
                                  p.seconds_left)
         self.progress.setFormat(text)
 
-    def _on_epoch(self, p) -> None:
+    @Slot(object, object)
+    def _on_epoch(self, training, p: EpochProgress) -> None:
+        if not self._current(training):
+            return
         self._last_epoch = p
         self.plot.add_epoch(p.epoch + 1, p.val_loss, p.val_accuracy)
         self._show_stats(loss=p.loss, accuracy=p.accuracy)
-        self.weightsUpdated.emit(p.weights)
         self.epochEnded.emit(p)
 
     def _show_stats(self, loss: float, accuracy: float) -> None:
@@ -509,13 +416,15 @@ class TrainingPanel(QWidget):
                       f"val acc {100 * self._last_epoch.val_accuracy:.1f}%"]
         self.stats_label.setText("  ·  ".join(parts))
 
-    @Slot(object)
-    def _on_returned(self, result: TrainingResult) -> None:
-        if result.job is not self._job:
+    @Slot(object, object)
+    def _on_ended(self, training, result: TrainingOutcome) -> None:
+        if not self._current(training):
             return
         self._retire_worker()
         self._unfreeze_gc()
-        self._result = result
+        if training.data is not None:
+            self._data = training.data   # the next run starts without loading MNIST again
+        self._outcome = result
         self.plot.flush()
         end = result.end
         if self.device_label.text().startswith("Training on "):
@@ -536,10 +445,9 @@ class TrainingPanel(QWidget):
             self.accuracy_label.setText("")
             self.accuracy_caption.setText("")
         message = end.message
-        if end.reason == "stopped" and end.epochs_completed == 0 and result.model is not None:
+        if end.reason == "stopped" and end.epochs_completed == 0 and result.has_model:
             message += " The weights are those of the last batch."
-        self._show_message(message, _OK if end.reason == "completed" else _WARN,
-                           decision=result.model is not None)
+        self._show_message(message, _OK if end.reason == "completed" else _WARN, decision=result.has_model)
         self._update_enabled()
         log.info("training ended: %s (%s); test accuracy %s", end.reason, end.message,
                  "n/a" if result.test_accuracy is None else f"{result.test_accuracy:.4f}")
@@ -547,11 +455,9 @@ class TrainingPanel(QWidget):
         self.runFinished.emit(result)
 
     @Slot(str)
-    def _on_errored(self, message: str) -> None:  # only a bug in the job itself gets here
-        from engine.training import TrainingEnd
-
-        self._on_returned(TrainingResult(self._job, TrainingEnd("error", f"Training failed: {message}", 0),
-                                         None, None))
+    def _on_errored(self, message: str) -> None:  # only a bug in the engine's run itself gets here
+        self._on_ended(self._training, TrainingOutcome(TrainingEnd("error", f"Training failed: {message}", 0),
+                                                       self._training.spec))
 
     def _show_message(self, text: str, kind: str, decision: bool) -> None:
         self._message_kind = kind
@@ -609,7 +515,7 @@ class TrainingPanel(QWidget):
     def _on_palette_change(self) -> None:
         palette = self.palette()
         muted = theme.muted(palette)
-        for label in (*self._captions, self.architecture.summary, self.device_label, self.stats_label,
+        for label in (*self._captions, self.form.architecture.summary, self.device_label, self.stats_label,
                       self.accuracy_caption):
             _set_text_color(label, muted)
         button = QPalette(palette)

@@ -141,7 +141,7 @@ def test_the_network_view_follows_the_drawing_and_the_model(qtbot, window):
 
 def test_training_in_the_window_drives_the_canvas_and_keep_or_discard(qtbot, tiny_mnist):
     from engine.models import PRESETS
-    from gui.training.panel import TrainingSettings
+    from engine.spec import TrainingSpec
 
     configure_application()
     QSettings().clear()
@@ -158,14 +158,14 @@ def test_training_in_the_window_drives_the_canvas_and_keep_or_discard(qtbot, tin
     labels = []
     win.engineReady.connect(labels.append)
     with qtbot.waitSignal(win.training.runFinished, timeout=120_000):
-        assert win.training.start(TrainingSettings(PRESETS["course-mlp"], epochs=2, batch_size=16))
+        assert win.training.start(TrainingSpec(PRESETS["course-mlp"], epochs=2, batch_size=16))
     qtbot.waitUntil(lambda: any("(training)" in label for label in labels), timeout=30_000)
     training_model = win.recognizer.model
     assert training_model.ref is None and training_model is not shipped
     # the Predictor follows the run: it holds the run's final weights
-    trained = win.training.result().model
+    trained = win.training.result().weights
     qtbot.wait(200)
-    for a, b in zip(training_model.predictor.model.get_weights(), trained.get_weights()):
+    for a, b in zip(training_model.predictor.network.flat_weights(), trained):
         assert np.allclose(a, b)
     assert win._model_actions[0].isEnabled()  # switching models is allowed again after the run
 
@@ -173,7 +173,7 @@ def test_training_in_the_window_drives_the_canvas_and_keep_or_discard(qtbot, tin
     qtbot.waitUntil(lambda: win.recognizer.model is shipped, timeout=10_000)
 
     with qtbot.waitSignal(win.training.runFinished, timeout=120_000):
-        assert win.training.start(TrainingSettings(PRESETS["course-mlp"], epochs=1, batch_size=16))
+        assert win.training.start(TrainingSpec(PRESETS["course-mlp"], epochs=1, batch_size=16))
     qtbot.waitUntil(lambda: win.recognizer.model is not shipped, timeout=30_000)
     win.training.keep()
     qtbot.waitUntil(lambda: "(trained, unsaved)" in win.recognizer.model.label, timeout=10_000)
@@ -182,7 +182,7 @@ def test_training_in_the_window_drives_the_canvas_and_keep_or_discard(qtbot, tin
 
 def test_closing_the_window_mid_training_stops_and_joins(qtbot, tiny_mnist):
     from engine.models import PRESETS
-    from gui.training.panel import TrainingSettings
+    from engine.spec import TrainingSpec
 
     configure_application()
     win = MainWindow(data_loader=lambda: tiny_mnist)
@@ -190,7 +190,7 @@ def test_closing_the_window_mid_training_stops_and_joins(qtbot, tiny_mnist):
     win.show()
     with qtbot.waitSignal(win.engineReady, timeout=ENGINE_TIMEOUT):
         win.start_engine()
-    assert win.training.start(TrainingSettings(PRESETS["course-mlp"], epochs=500, batch_size=4))
+    assert win.training.start(TrainingSpec(PRESETS["course-mlp"], epochs=500, batch_size=4))
     qtbot.waitUntil(win.training.is_training, timeout=30_000)
     qtbot.wait(300)
     win.close()
@@ -254,7 +254,7 @@ def test_one_drawing_is_logged_once_however_often_it_is_recognised_again(qtbot, 
 def test_save_model_as_suggests_a_file_in_an_existing_folder_and_the_status_follows(qtbot, window, monkeypatch,
                                                                                       tmp_path):
     from engine.paths import user_models_dir
-    from gui.engine_session import LoadedModel
+    from engine.catalogue import LoadedModel
 
     current = window.recognizer.model
     window.recognizer.use_model(LoadedModel(current.predictor, None, "cnn (trained, unsaved)", current.device, 0.0))

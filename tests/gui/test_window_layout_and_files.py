@@ -120,7 +120,7 @@ def test_settings_are_written_inside_the_tests_private_folder(idle_window, priva
 def test_the_about_box_names_the_versions_without_gui_importing_tensorflow():
     from importlib.metadata import version
 
-    from gui.engine_session import LoadedModel
+    from engine.catalogue import LoadedModel
     from gui.main_window import about_text
 
     text = about_text(LoadedModel(None, "cnn", "cnn (shipped)", "CPU", 0.0))

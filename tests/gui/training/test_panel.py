@@ -9,11 +9,12 @@ import pytest
 import engine.models
 import engine.training
 from PySide6.QtCore import Qt
+from engine.spec import TrainingSpec
 from engine.models import CONV_FRONT, PRESETS, build_model, dense_spec
 from gui import theme
 from gui.training.architecture_editor import CUSTOM, describe, parameter_count
 from gui.training.loss_plot import LossPlot
-from gui.training.panel import TrainingPanel, TrainingSettings, clock, progress_text
+from gui.training.panel import TrainingPanel, clock, progress_text
 
 RUN_TIMEOUT = 60_000  # ms: the first run imports TensorFlow on a busy 2-core machine
 COURSE = PRESETS["course-mlp"]
@@ -71,26 +72,17 @@ def run_to_end(qtbot, panel, settings=None):
 def long_run(panel, qtbot, epochs=40):
     """A run of many tiny batches, every batch reported: long enough to act on mid-epoch."""
     panel.max_reports_per_second = 1e9
-    assert panel.start(TrainingSettings(COURSE, epochs=epochs, batch_size=4))
+    assert panel.start(TrainingSpec(COURSE, epochs=epochs, batch_size=4))
     qtbot.waitUntil(lambda: panel.progress_reports >= 3, timeout=RUN_TIMEOUT)
 
 
-def test_one_epoch_reports_plots_finishes_and_feeds_the_predictor(qtbot, panel, tiny_mnist, monkeypatch):
-    initial = []
-    real_build = engine.models.build_model
-
-    def build_and_remember(*args, **kwargs):  # runs on the worker thread, before any training
-        model = real_build(*args, **kwargs)
-        initial.append([w.copy() for w in model.get_weights()])
-        return model
-
-    monkeypatch.setattr(engine.models, "build_model", build_and_remember)
+def test_one_epoch_reports_plots_finishes_and_feeds_the_predictor(qtbot, panel, tiny_mnist):
     started, weights, running = [], [], []
     panel.modelStarted.connect(started.append)
     panel.weightsUpdated.connect(weights.append)
     panel.trainingRunning.connect(running.append)
 
-    result = run_to_end(qtbot, panel, TrainingSettings(COURSE, epochs=1, batch_size=16))
+    result = run_to_end(qtbot, panel, TrainingSpec(COURSE, epochs=1, batch_size=16))
 
     assert result.end.reason == "completed" and result.end.epochs_completed == 1
     assert panel.progress_reports > 0 and running == [True, False] and not panel.is_training()
@@ -101,19 +93,19 @@ def test_one_epoch_reports_plots_finishes_and_feeds_the_predictor(qtbot, panel, 
     assert panel.accuracy_label.text() == f"{100 * result.test_accuracy:.2f}%"
     assert panel.progress.format() == "Done" and "finished" in panel.message()
     assert panel.device_label.text() == f"Trained on {panel_device()}"   # the run has ended
-    assert len(started) == 1 and started[0] is result.model
+    assert len(started) == 1 and started[0].predictor is result.predictor   # the live predictor
+    assert started[0].name == "course_mlp" or started[0].name == COURSE.name
 
     assert len(weights) >= 2  # the epoch end, and the end of the run
-    assert len(initial) == 1 and len(weights[-1]) == len(initial[0])
-    assert any(not np.array_equal(a, b) for a, b in zip(weights[-1], initial[0]))
-    from engine.predictor import Predictor
-
-    predictor = Predictor(started[0])
+    initial = started[0].weights   # as built, before any training
+    final = weights[-1].weights
+    assert weights[-1].kind == "end" and len(final) == len(initial)
+    assert any(not np.array_equal(a, b) for a, b in zip(final, initial))
+    predictor = started[0].predictor
     image = tiny_mnist.x_test[0].astype(np.float32) / 255
-    predictor.set_weights(initial[0])
+    after = predictor.predict(image).probabilities            # it holds the final weights already
+    predictor.set_weights(initial)
     before = predictor.predict(image).probabilities
-    predictor.set_weights(weights[-1])
-    after = predictor.predict(image).probabilities
     assert not np.allclose(before, after, atol=1e-4)
 
 
@@ -123,9 +115,10 @@ def test_weights_also_go_to_the_predictor_every_few_hundred_batches(qtbot, panel
     panel.epochEnded.connect(lambda p: events.append("epoch"))
     panel.weights_every = 10  # instead of 200, for 48 batches an epoch
     panel.max_reports_per_second = 1e9
-    run_to_end(qtbot, panel, TrainingSettings(COURSE, epochs=1, batch_size=4))
-    # "epoch" comes right after the epoch's own weights; before them: a mid-epoch snapshot
-    assert events.index("epoch") >= 2 and events[0] == "weights", events
+    run_to_end(qtbot, panel, TrainingSpec(COURSE, epochs=1, batch_size=4))
+    # a mid-epoch snapshot comes before the epoch's end, the epoch's own weights right after it
+    assert events[0] == "weights" and events.index("epoch") >= 1, events
+    assert events[events.index("epoch") + 1] == "weights", events
     assert events[-1] == "weights"  # the run's final weights
 
 
@@ -191,16 +184,16 @@ def test_closing_the_panel_mid_training_stops_and_joins(qtbot, panel):
 def test_nan_loss_is_reported_and_the_last_good_weights_are_kept(qtbot, panel):
     weights = []
     panel.weightsUpdated.connect(weights.append)
-    panel.set_settings(TrainingSettings(COURSE, epochs=2, batch_size=16, learning_rate=1e12, optimizer="sgd"))
-    assert panel.settings().learning_rate == 1e12 and panel.settings().optimizer == "sgd"
+    panel.set_spec(TrainingSpec(COURSE, epochs=2, batch_size=16, learning_rate=1e12, optimizer="sgd"))
+    assert panel.spec().learning_rate == 1e12 and panel.spec().optimizer == "sgd"
     with qtbot.waitSignal(panel.runFinished, timeout=RUN_TIMEOUT) as blocker:
         panel.train_button.click()
     result = blocker.args[0]
     assert result.end.reason == "nan"          # a diverging loss stops the run like a NaN
     assert "Training stopped at epoch 1" in panel.message() and "starting weights were restored" in panel.message()
     assert panel.progress.format() == "Stopped: the loss diverged"
-    assert all(np.isfinite(w).all() for w in result.model.get_weights())
-    assert weights and all(np.isfinite(w).all() for w in weights[-1])
+    assert all(np.isfinite(w).all() for w in result.weights)
+    assert weights and all(np.isfinite(w).all() for w in weights[-1].weights)
     warning = theme.unsure(panel.palette())
     assert panel.message_label.palette().color(panel.message_label.foregroundRole()) == warning
 
@@ -209,17 +202,17 @@ def test_keep_and_discard(qtbot, panel):
     kept, discarded = [], []
     panel.modelKept.connect(kept.append)
     panel.modelDiscarded.connect(lambda: discarded.append(True))
-    settings = TrainingSettings(COURSE, epochs=1, batch_size=32)
+    settings = TrainingSpec(COURSE, epochs=1, batch_size=32)
 
     result = run_to_end(qtbot, panel, settings)
     assert panel.has_pending_result() and panel.keep_button.isVisible()
     panel.keep_button.click()
-    assert kept == [result.model] and not discarded
-    assert kept[0].output_shape == (None, 10)
+    assert kept == [result] and not discarded
+    assert kept[0].predictor.network.layers[-1].shape == (10,)   # the trained network, not Keras
     assert not panel.has_pending_result() and not panel.keep_button.isVisible()
     panel.keep()
     panel.discard()  # decided already: nothing more is emitted
-    assert kept == [result.model] and not discarded
+    assert kept == [result] and not discarded
 
     run_to_end(qtbot, panel, settings)
     panel.discard_button.click()
@@ -233,10 +226,10 @@ def test_keep_and_discard(qtbot, panel):
 def test_custom_editor_builds_the_spec_it_shows(qtbot):
     panel = TrainingPanel(data_loader=lambda: None)
     qtbot.addWidget(panel)
-    editor = panel.architecture
+    editor = panel.form.architecture
     assert editor.choice() == "course-mlp" and not editor.custom_box.isVisibleTo(panel)
-    defaults = panel.settings()
-    assert (defaults.spec, defaults.epochs, defaults.batch_size, defaults.learning_rate, defaults.optimizer,
+    defaults = panel.spec()
+    assert (defaults.model, defaults.epochs, defaults.batch_size, defaults.learning_rate, defaults.optimizer,
             defaults.train_size, defaults.augment) == (COURSE, 5, 128, 1e-3, "adam", None, False)
 
     editor.combo.setCurrentIndex(editor.combo.findData(CUSTOM))
@@ -251,22 +244,22 @@ def test_custom_editor_builds_the_spec_it_shows(qtbot):
     assert editor.hidden_layers() == [(64, "tanh"), (12, "sigmoid")]
     assert [r.label.text() for r in editor._rows] == ["Layer 1", "Layer 2"]
     editor.conv_front.setChecked(True)
-    spec = panel.settings().spec
+    spec = panel.spec().model
     assert spec.layers[:len(CONV_FRONT)] == CONV_FRONT and spec.is_convolutional
     dense = [(layer.units, layer.activation) for layer in spec.layers if layer.kind == "dense"]
     assert dense == [(64, "tanh"), (12, "sigmoid"), (10, "linear")]
     assert editor.summary.text() == describe(spec) and "4 conv → 64 tanh → 12 sigmoid → 10" in describe(spec)
 
-    panel.batch_combo.setCurrentText("32")
-    panel.lr_combo.setCurrentText("3e-4")
-    panel.optimizer_combo.setCurrentIndex(1)
-    panel.size_combo.setCurrentIndex(2)
-    panel.augment_check.setChecked(True)
-    s = panel.settings()
+    panel.form.batch_combo.setCurrentText("32")
+    panel.form.lr_combo.setCurrentText("3e-4")
+    panel.form.optimizer_combo.setCurrentIndex(1)
+    panel.form.size_combo.setCurrentIndex(2)
+    panel.form.augment_check.setChecked(True)
+    s = panel.spec()
     assert (s.batch_size, s.learning_rate, s.optimizer, s.train_size, s.augment) == (32, 3e-4, "sgd", 2000, True)
     assert s.config().augment and s.config().train_size == 2000 and s.config().batch_size == 32
 
-    panel.lr_combo.setCurrentText("0")
+    panel.form.lr_combo.setCurrentText("0")
     assert not panel.start() and "not a positive number" in panel.message() and not panel.is_training()
 
 
@@ -336,7 +329,7 @@ def test_ctrl_enter_starts_every_run_not_only_the_first(qtbot, panel):
 
 
 def test_after_a_run_the_panel_says_what_happened_in_the_past_tense(qtbot, panel):
-    result = run_to_end(qtbot, panel, TrainingSettings(COURSE, epochs=1, batch_size=32))
+    result = run_to_end(qtbot, panel, TrainingSpec(COURSE, epochs=1, batch_size=32))
     assert panel.device_label.text().startswith("Trained on ")
     assert "1 epochs" not in result.end.message and "1 epoch" in result.end.message
     assert panel.accuracy_label.isVisible() and panel.accuracy_label.text().endswith("%")
