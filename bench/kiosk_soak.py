@@ -95,7 +95,7 @@ def main() -> int:
     QTimer.singleShot(0, win.start_engine)
     loop.exec()
 
-    canvas = win.canvas
+    canvas = win.view.canvas
     rng = np.random.default_rng(args.seed)
 
     def send(widget, kind, pos: QPointF, buttons) -> None:
@@ -131,9 +131,9 @@ def main() -> int:
         if shown is not None and shown.digit == digit:
             visitors["right"] += 1
         if k % 3 == 0 and shown is not None:
-            (win.yes_button if shown.digit == digit else win.no_button).click()
+            (win.view.yes_button if shown.digit == digit else win.view.no_button).click()
             visitors["feedback"] += 1
-        win.clear_button.click()
+        win.view.clear_button.click()
 
     cycles = {"n": 0, "failed": 0}
 
@@ -142,9 +142,9 @@ def main() -> int:
         win.attract.digitShown.connect(drawn.append)
         ok = wait_for(lambda: bool(drawn), 15.0)          # idle clear, attract, one example digit
         pump(0.25)                                        # into the next digit
-        touch_point = QPointF(win.bars.width() / 2, win.bars.height() / 2)
-        send(win.bars, QEvent.Type.MouseButtonPress, touch_point, Qt.MouseButton.LeftButton)
-        send(win.bars, QEvent.Type.MouseButtonRelease, touch_point, Qt.MouseButton.NoButton)
+        touch_point = QPointF(win.view.bars.width() / 2, win.view.bars.height() / 2)
+        send(win.view.bars, QEvent.Type.MouseButtonPress, touch_point, Qt.MouseButton.LeftButton)
+        send(win.view.bars, QEvent.Type.MouseButtonRelease, touch_point, Qt.MouseButton.NoButton)
         ok &= wait_for(lambda: not win.attract.running and canvas.is_empty() and settled(), 3.0)
         win.attract.digitShown.disconnect(drawn.append)
         cycles["n"] += 1

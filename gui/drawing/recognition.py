@@ -10,8 +10,9 @@ import numpy as np
 from PySide6.QtCore import QEvent, QObject, QRect, QTimer, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
+from engine import catalogue
+from engine.catalogue import LoadedModel
 from gui.drawing.canvas import DrawingCanvas
-from gui.engine_session import LoadedModel, load_predictor, load_with_fallback
 from gui.workers import LatestOnlyWorker, Worker
 
 log = logging.getLogger("digit_studio")
@@ -68,13 +69,17 @@ class Recognizer(QObject):
         return any(worker.is_running() for worker in self._loaders)
 
     # ----- models ---------------------------------------------------------------------------
-    def start_engine(self, ref: str | None) -> None:
-        """Load TensorFlow and ``ref`` (or the shipped default) in the background."""
-        self._load(load_with_fallback, ref, self._on_engine_loaded, self.engineFailed.emit, "engine-loader")
+    def start_engine(self, ref: str | None, chain: bool = False) -> None:
+        """Load TensorFlow and ``ref`` (or the shipped default) in the background, falling back
+        (engine.catalogue.load_with_fallback) to the default model, or with ``chain`` to every
+        shipped model in turn; ``engineFailed`` when none loads."""
+        self._load(catalogue.load_with_fallback, (ref, chain), self._on_engine_loaded, self.engineFailed.emit,
+                   "engine-loader")
 
     def open_model(self, ref: str) -> None:
-        """Switch to a shipped model's name or a .keras path; on failure the current model stays."""
-        self._load(load_predictor, ref, self.use_model, lambda msg: self.modelFailed.emit(ref, msg),
+        """Switch to a model reference (engine.catalogue: a shipped or user model's name, a .keras
+        path); on failure the current model stays."""
+        self._load(catalogue.load, (ref,), self.use_model, lambda msg: self.modelFailed.emit(ref, msg),
                    "model-loader")
 
     def use_model(self, loaded: LoadedModel) -> None:
@@ -91,8 +96,8 @@ class Recognizer(QObject):
         else:
             self._request(settled=True)
 
-    def _load(self, fn, ref, on_done, on_error, name) -> None:
-        worker = Worker(fn, ref, name=name)
+    def _load(self, fn, args: tuple, on_done, on_error, name) -> None:
+        worker = Worker(fn, *args, name=name)
         worker.returned.connect(on_done)
         worker.errored.connect(on_error)
         worker.finished.connect(lambda: self._loaders.remove(worker) if worker in self._loaders else None)

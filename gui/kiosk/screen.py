@@ -1,6 +1,7 @@
 """What the booth window shows and where (:class:`KioskScreen`): the canvas and its Clear button,
 the answer in huge type, "Did I get it right?", the probability bars and the crowd view, laid out
-and sized for the screen. :class:`gui.kiosk.window.KioskWindow` is this screen plus the kiosk's behaviour."""
+and sized for the screen. :class:`gui.kiosk.window.KioskWindow` is the frameless window that holds
+this screen edge to edge and gives it the kiosk's behaviour."""
 from __future__ import annotations
 
 import logging
@@ -44,14 +45,13 @@ KIOSK_BRUSH = 22.0            # a finger-friendly pen (pixels of a 280-px canvas
 
 
 class KioskScreen(QWidget):
-    """The booth's frameless window with every widget in place; ``show_answer`` puts a prediction
-    on it. It only shows: what the widgets do is :class:`gui.kiosk.window.KioskWindow`'s."""
+    """Everything the booth shows, in place (the kiosk window's only child); ``show_answer`` puts
+    a prediction on it. It only shows: what the widgets do is :class:`gui.kiosk.window.KioskWindow`'s."""
 
     def __init__(self, config: BoothConfig, parent: QWidget | None = None):
-        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        super().__init__(parent)
         self.config = config
         self._fitted_for = (0, 0)
-        self.setWindowTitle("Digit Studio — Booth")
         self.setPalette(booth_palette())
         self.setAutoFillBackground(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)

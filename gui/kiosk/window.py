@@ -16,14 +16,15 @@ Unattended:
   other key do nothing; leaving full screen is undone.
 * **Errors** — an uncaught exception anywhere (a slot, a paint event, a thread) or a failed
   recognition is logged and the window recovers to a clean canvas; no dialog, no traceback on
-  screen. A model that fails to load falls back to the other shipped models; if none loads the
-  booth says "Warming up…" and retries in the background.
+  screen. A model that fails to load falls back to the other shipped models (the whole fallback
+  chain of engine/catalogue.py); if none loads the booth says "Warming up…" and retries in the
+  background.
 * **Statistics** — one JSON line per finished drawing and per answer (engine/booth.py).
 
-This module is :class:`KioskWindow`, the behaviour. What the window shows and where is in
-screen.py; its smaller widgets (bars, stage, PIN pad) in widgets.py; its
-colours, fonts and style sheet in theme.py; the error guard and the exit combination in
-safety.py.
+This module is :class:`KioskWindow`, the behaviour: a frameless top-level window holding its
+:class:`~gui.kiosk.screen.KioskScreen` (``window.view``) as its only child. What the screen shows
+and where is in screen.py; its smaller widgets (bars, stage, PIN pad) in widgets.py; its colours,
+fonts and style sheet in theme.py; the error guard and the exit combination in safety.py.
 """
 from __future__ import annotations
 
@@ -33,14 +34,14 @@ from collections import deque
 
 from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from engine.resources import DEFAULT_MODEL, SHIPPED_MODELS
 from engine.booth import BoothConfig, BoothStats
-from gui.engine_session import LoadedModel
+from engine.catalogue import LoadedModel
 from gui.kiosk.attract import AttractLoop
 from gui.kiosk.safety import ExceptionGuard, exit_sequence, pressed_combination
 from gui.kiosk.screen import KioskScreen
+from gui.kiosk.theme import booth_palette
 from gui.drawing.answer_text import EMPTY_CAPTION
 from gui.drawing.recognition import Recognizer
 
@@ -59,10 +60,11 @@ _BLOCKED = frozenset({_E.ContextMenu, _E.Wheel, _E.NativeGesture, _E.Gesture, _E
                       _E.QueryWhatsThis, _E.ToolTip})
 
 
-class KioskWindow(KioskScreen):
-    """The booth window. ``show_kiosk()`` goes full screen and takes over input and errors;
-    ``start_engine()`` loads the model in the background; only ``exit_kiosk()`` (the exit
-    combination or the staff PIN) closes it."""
+class KioskWindow(QWidget):
+    """The booth window: frameless, holding its screen (``view``, a KioskScreen) edge to edge.
+    ``show_kiosk()`` goes full screen and takes over input and errors; ``start_engine()`` loads
+    the model in the background; only ``exit_kiosk()`` (the exit combination or the staff PIN)
+    closes it."""
 
     engineReady = Signal(str)          # the model's label, once a predictor is in use
     predictionShown = Signal(object)   # a Prediction, or None for an empty canvas
@@ -76,7 +78,15 @@ class KioskWindow(KioskScreen):
     def __init__(self, config: BoothConfig | None = None, model_ref: str | None = None,
                  started_at: float | None = None, stats: BoothStats | None = None,
                  parent: QWidget | None = None):
-        super().__init__(config or BoothConfig(), parent)   # the widgets, laid out
+        super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
+        self.config = config or BoothConfig()
+        self.setWindowTitle("Digit Studio — Booth")
+        self.setPalette(booth_palette())
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        self.view = KioskScreen(self.config, parent=self)   # what it shows: every widget, laid out
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
         self._started_at = started_at if started_at is not None else time.perf_counter()
         self._model_ref = model_ref or self.config.model
         self.exit_keys = exit_sequence(self.config.exit_keys)
@@ -86,24 +96,25 @@ class KioskWindow(KioskScreen):
         self._answered = False
         self._exit_authorised = self._shut_down = self._active = False
         self._filtering = self._quit_connected = False
-        self._candidates: list[str] = []
+        self._status: str | None = None  # instead of the caption while there is no answer
+        self._shown = None               # the prediction on show (the attract loop's too)
+        self._fell_back = False          # the model about to be used is a fallback
         self._recoveries: deque[float] = deque()
         self._last_press: tuple | None = None
-        self.clear_button.clicked.connect(self._on_clear_clicked)
-        self.yes_button.clicked.connect(lambda: self.answer_feedback(True))
-        self.no_button.clicked.connect(lambda: self.answer_feedback(False))
-        self.pin_pad.entered.connect(self._on_pin_entered)
+        self.view.clear_button.clicked.connect(self._on_clear_clicked)
+        self.view.yes_button.clicked.connect(lambda: self.answer_feedback(True))
+        self.view.no_button.clicked.connect(lambda: self.answer_feedback(False))
+        self.view.pin_pad.entered.connect(self._on_pin_entered)
 
-        self.recognizer = Recognizer(self.canvas, started_at=self._started_at, parent=self)
+        self.recognizer = Recognizer(self.view.canvas, started_at=self._started_at, parent=self)
         self.recognizer.predictionShown.connect(self._on_prediction)
         self.recognizer.modelChanged.connect(self._on_model_changed)
         self.recognizer.engineFailed.connect(self._on_engine_failed)
-        self.recognizer.modelFailed.connect(self._on_model_failed)
-        self.recognizer.fellBack.connect(lambda reason: log.warning("kiosk: %s", reason))
+        self.recognizer.fellBack.connect(self._on_fell_back)
         self.recognizer.recognitionFailed.connect(self._on_recognition_failed)
-        self.canvas.inkChanged.connect(self._on_ink_changed)
+        self.view.canvas.inkChanged.connect(self._on_ink_changed)
 
-        self.attract = AttractLoop(self.canvas, pause_s=self.config.attract_pause_seconds, parent=self)
+        self.attract = AttractLoop(self.view.canvas, pause_s=self.config.attract_pause_seconds, parent=self)
         self.attract.digitShown.connect(self._on_attract_digit_shown)
         self.guard = ExceptionGuard(self)
         self.guard.caught.connect(self._recover, Qt.ConnectionType.QueuedConnection)
@@ -116,7 +127,6 @@ class KioskWindow(KioskScreen):
         self.retry_timer = QTimer(self, singleShot=True, interval=round(RETRY_SECONDS * 1000),
                                    timeout=self.start_engine)
         self._set_status("Warming up the network…")
-        self._show(None)
         self._update_summary()
 
     # ----- showing the kiosk ------------------------------------------------------------------------
@@ -131,7 +141,7 @@ class KioskWindow(KioskScreen):
             self._quit_connected = True
         if guard:
             self.guard.install()
-        screen = self.screen() or QGuiApplication.primaryScreen()
+        screen = self.screen() or QGuiApplication.primaryScreen()   # QWidget.screen(): the display
         if screen is not None:
             self.setGeometry(screen.geometry())   # without a window manager too
         self._active = True
@@ -153,44 +163,31 @@ class KioskWindow(KioskScreen):
 
     # ----- the engine -------------------------------------------------------------------------------
     def start_engine(self) -> None:
-        """Load the configured model in the background; on failure the other shipped models follow."""
+        """Load the configured model in the background; if it fails, the other shipped models in
+        turn (engine.catalogue's fallback chain); if none loads, try again in RETRY_SECONDS."""
         self.retry_timer.stop()
-        self._candidates = list(dict.fromkeys([self._model_ref, DEFAULT_MODEL, *SHIPPED_MODELS]))
-        first = self._candidates.pop(0)
-        if first != DEFAULT_MODEL and DEFAULT_MODEL in self._candidates:
-            self._candidates.remove(DEFAULT_MODEL)   # start_engine falls back to it by itself
         self._set_status("Warming up the network…")
-        self.recognizer.start_engine(first)
+        self.recognizer.start_engine(self._model_ref, chain=True)
 
-    def _try_next_model(self) -> None:
-        if self.recognizer.model is not None:
-            return
-        if self._candidates:
-            ref = self._candidates.pop(0)
-            log.warning("kiosk: trying the shipped %s instead", ref)
-            self.recognizer.open_model(ref)
-        else:
-            log.error("kiosk: no model could be loaded; retrying in %.0f s", RETRY_SECONDS)
-            self._set_status("Warming up the network…")
-            self.retry_timer.start()
+    @Slot(str)
+    def _on_fell_back(self, reason: str) -> None:
+        self._fell_back = True   # the reason is already in the log (the recognizer's warning)
 
     @Slot(str)
     def _on_engine_failed(self, message: str) -> None:
-        log.warning("kiosk: the engine could not start with %s: %s", self._model_ref, message)
-        self._try_next_model()
-
-    @Slot(str, str)
-    def _on_model_failed(self, ref: str, message: str) -> None:
-        log.warning("kiosk: model %s failed to load: %s", ref, message)
-        self._try_next_model()
+        log.error("kiosk: no model could be loaded (%s first: %s); retrying in %.0f s",
+                  self._model_ref or "the default model", message, RETRY_SECONDS)
+        self._set_status("Warming up the network…")
+        self.retry_timer.start()
 
     @Slot(object)
     def _on_model_changed(self, loaded: LoadedModel) -> None:
-        self._candidates = []
         self.retry_timer.stop()
-        self.crowd.set_model_label(f"{loaded.label} · {loaded.device}")
+        self.view.crowd.set_model_label(f"{loaded.label} · {loaded.device}")
         self._set_status(None)
-        log.info("kiosk: recognising with %s", loaded.label)
+        fell_back, self._fell_back = self._fell_back, False
+        log.info("kiosk: recognising with %s%s", loaded.label,
+                 f" instead of {self._model_ref or 'the default model'}" if fell_back else "")
         self.engineReady.emit(loaded.label)
 
     @Slot(str)
@@ -200,15 +197,16 @@ class KioskWindow(KioskScreen):
     # ----- answers ------------------------------------------------------------------------------------
     def _set_status(self, text: str | None) -> None:
         self._status = text
-        if getattr(self, "_shown", None) is None:
+        if self._shown is None:
             self._show(None)
 
     def _show(self, prediction) -> None:
         self._shown = prediction
-        self.show_answer(prediction, self._status or ("Watch me read…" if self.attract_running() else EMPTY_CAPTION))
+        empty = self._status or ("Watch me read…" if self.attract_running() else EMPTY_CAPTION)
+        self.view.show_answer(prediction, empty)
 
     def attract_running(self) -> bool:
-        return hasattr(self, "attract") and self.attract.running
+        return self.attract.running
 
     @Slot(object)
     def _on_prediction(self, prediction) -> None:
@@ -221,18 +219,18 @@ class KioskWindow(KioskScreen):
     def _on_ink_changed(self) -> None:
         if self.attract.running:
             return
-        if not self._answered and self.feedback.currentIndex() == 1:
-            self.feedback.setCurrentIndex(0)
+        if not self._answered and self.view.feedback.currentIndex() == 1:
+            self.view.feedback.setCurrentIndex(0)
         self._settle_timer.start()
 
     def _ask_feedback(self) -> None:
         if (self.config.ask_feedback and not self.attract.running and not self._answered
-                and self._latest is not None and not self.canvas.is_empty()):
-            self.feedback.setCurrentIndex(1)
+                and self._latest is not None and not self.view.canvas.is_empty()):
+            self.view.feedback.setCurrentIndex(1)
             self.feedbackAsked.emit()
 
     def feedback_visible(self) -> bool:
-        return self.feedback.currentIndex() == 1
+        return self.view.feedback.currentIndex() == 1
 
     def answer_feedback(self, right: bool) -> None:
         """A visitor's ✓ or ✗ for the answer on show (once per drawing)."""
@@ -242,7 +240,7 @@ class KioskWindow(KioskScreen):
         digit = self._latest.digit
         self.stats.record_feedback(right, digit)
         log.info("feedback right=%s digit=%d", right, digit)
-        self.feedback.setCurrentIndex(2)
+        self.view.feedback.setCurrentIndex(2)
         self._update_summary()
 
     def _finish_drawing(self) -> None:
@@ -250,7 +248,7 @@ class KioskWindow(KioskScreen):
         prediction, self._latest = self._latest, None
         self._answered = False
         self._settle_timer.stop()
-        self.feedback.setCurrentIndex(0)
+        self.view.feedback.setCurrentIndex(0)
         if prediction is not None:
             model = self.recognizer.model
             self.stats.record_drawing(prediction.digit, prediction.confidence, model.ref if model else None)
@@ -258,12 +256,12 @@ class KioskWindow(KioskScreen):
 
     def _update_summary(self) -> None:
         if self.config.statistics:
-            self.summary_label.setText(self.stats.summary())
+            self.view.summary_label.setText(self.stats.summary())
 
     def clear_canvas(self) -> None:
         """What the Clear button does: count the drawing and start afresh."""
         self._finish_drawing()
-        self.canvas.clear()
+        self.view.canvas.clear()
 
     @Slot()
     def _on_clear_clicked(self) -> None:
@@ -278,7 +276,7 @@ class KioskWindow(KioskScreen):
 
     @Slot()
     def _on_idle(self) -> None:
-        if self._latest is not None or not self.canvas.is_empty():
+        if self._latest is not None or not self.view.canvas.is_empty():
             log.info("idle: canvas cleared")
             self.clear_canvas()
         self.idleCleared.emit()
@@ -290,8 +288,8 @@ class KioskWindow(KioskScreen):
             return
         self._finish_drawing()
         log.info("attract loop started")
-        self.headline_label.setText("Watch the network read handwriting, then try it yourself!")
-        self.stage.banner.show()
+        self.view.headline_label.setText("Watch the network read handwriting, then try it yourself!")
+        self.view.stage.banner.show()
         self.attract.start()
         self._show(None)
         self.attractStarted.emit()
@@ -300,10 +298,10 @@ class KioskWindow(KioskScreen):
         if not self.attract.running:
             return
         self.attract.stop()
-        self.stage.banner.hide()
-        self.headline_label.setText(self.config.headline)
+        self.view.stage.banner.hide()
+        self.view.headline_label.setText(self.config.headline)
         self._latest = None
-        self.canvas.clear()
+        self.view.canvas.clear()
         log.info("attract loop stopped")
         self.attractStopped.emit()
 
@@ -328,7 +326,7 @@ class KioskWindow(KioskScreen):
             if not self.attract.synthesizing:
                 if kind != _E.MouseMove or event.buttons() != Qt.MouseButton.NoButton:
                     self._note_activity()
-                elif self.attract.running and watched is self.canvas:
+                elif self.attract.running and watched is self.view.canvas:
                     return True  # a hovering mouse must not end the attract loop's stroke
         return False
 
@@ -356,8 +354,8 @@ class KioskWindow(KioskScreen):
             log.info("kiosk: %s stops the attract loop", "a touch" if touch else "a press")
             self.stop_attract()
         self._note_activity()
-        if self.config.exit_pin and not self.pin_pad.isVisible() and event.type() != _E.MouseButtonDblClick:
-            self.pin_pad.note_tap(self.mapFromGlobal(where.toPoint()))
+        if self.config.exit_pin and not self.view.pin_pad.isVisible() and event.type() != _E.MouseButtonDblClick:
+            self.view.pin_pad.note_tap(self.view.mapFromGlobal(where.toPoint()))
 
     @Slot(str)
     def _on_pin_entered(self, digits: str) -> None:
@@ -385,9 +383,9 @@ class KioskWindow(KioskScreen):
                 self.stop_attract()
             self._latest = None
             self._answered = False
-            self.feedback.setCurrentIndex(0)
-            if not self.canvas.is_empty() or self.canvas.strokes():
-                self.canvas.clear()
+            self.view.feedback.setCurrentIndex(0)
+            if not self.view.canvas.is_empty() or self.view.canvas.strokes():
+                self.view.canvas.clear()
             self._show(None)
             self._note_activity()
         except Exception:   # noqa: BLE001 - a booth must stay up; the guard has logged it

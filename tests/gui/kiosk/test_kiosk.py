@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QSlider, QToolButton
 
 from engine.drawn_digits import DIGIT_TEMPLATES
 from engine.resources import resource_path
-from gui import engine_session
-from gui.drawing import recognition
+from engine import catalogue
 from engine.booth import BoothConfig, BoothStats, load_booth_config
 from gui.kiosk.crowd_view import crowd_columns
 from gui.kiosk.window import KioskWindow
@@ -30,7 +29,7 @@ CTRL_ALT_SHIFT = Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier
 @pytest.fixture(scope="module")
 def cnn():
     """The shipped cnn, loaded once for the module (a Predictor is thread-safe and shareable)."""
-    return engine_session.load_predictor("cnn")
+    return catalogue.load("cnn")
 
 
 @pytest.fixture
@@ -76,7 +75,7 @@ def records(home) -> list[dict]:
 def draw_and_wait(qtbot, win: KioskWindow, digit: int) -> None:
     shown = []
     win.predictionShown.connect(shown.append)
-    draw_strokes(win.canvas, DIGIT_TEMPLATES[digit][0])
+    draw_strokes(win.view.canvas, DIGIT_TEMPLATES[digit][0])
     qtbot.waitUntil(lambda: bool(shown) and shown[-1] is not None and shown[-1].digit == digit, timeout=10_000)
     win.predictionShown.disconnect(shown.append)
 
@@ -90,17 +89,17 @@ def test_kiosk_starts_full_screen_frameless_without_menus_or_training(qtbot, mak
     assert win.geometry() == QGuiApplication.primaryScreen().geometry()
     assert not win.findChildren(QMenuBar) and not win.findChildren(QMenu)
     assert not win.findChildren(QSlider) and not win.findChildren(QToolButton)   # no brush/undo/training tools
-    assert win.clear_button.isVisible() and win.clear_button.height() >= 120
-    assert win.crowd.isVisible() and win.bars.isVisible()
-    assert win.canvas.width() == win.canvas.height() >= 0.45 * win.height()
+    assert win.view.clear_button.isVisible() and win.view.clear_button.height() >= 120
+    assert win.view.crowd.isVisible() and win.view.bars.isVisible()
+    assert win.view.canvas.width() == win.view.canvas.height() >= 0.45 * win.height()
     assert win.palette().color(win.backgroundRole()).lightnessF() < 0.2   # a dark stage
     qtbot.waitUntil(lambda: any(r.getMessage() == "canvas x=%d y=%d width=%d height=%d" % (
-        *win.canvas.mapToGlobal(QPoint(0, 0)).toTuple(), win.canvas.width(), win.canvas.height())
+        *win.view.canvas.mapToGlobal(QPoint(0, 0)).toTuple(), win.view.canvas.width(), win.view.canvas.height())
         for r in caplog.records), timeout=2000)   # where the screenshot script draws
 
 
 def test_activation_view_can_be_switched_off(make_kiosk):
-    assert not make_kiosk(show_activations=False).crowd.isVisible()
+    assert not make_kiosk(show_activations=False).view.crowd.isVisible()
 
 
 @pytest.mark.parametrize("size", [(1920, 1080), (1280, 800)])
@@ -110,23 +109,24 @@ def test_layout_fits_booth_screens(qtbot, make_kiosk, size):
     win.show()
     qtbot.waitExposed(win)
     w, h = size
-    win.feedback.setCurrentIndex(1)
-    qtbot.waitUntil(lambda: win.yes_button.isVisible())
+    win.view.feedback.setCurrentIndex(1)
+    qtbot.waitUntil(lambda: win.view.yes_button.isVisible())
 
     def rect(widget) -> QRect:
         return QRect(widget.mapTo(win, QPoint(0, 0)), widget.size())
 
-    parts = [win.stage, win.clear_button, win.digit_label, win.feedback, win.bars, win.crowd]
+    view = win.view
+    parts = [view.stage, view.clear_button, view.digit_label, view.feedback, view.bars, view.crowd]
     for part in parts:
         assert win.rect().contains(rect(part)), (part, rect(part))
     for i, a in enumerate(parts):
         for b in parts[i + 1:]:
             assert not rect(a).intersects(rect(b)), (a, b)
-    assert win.canvas.width() >= 0.6 * h
-    assert win.clear_button.height() >= 120
-    assert min(win.yes_button.height(), win.no_button.height()) >= 96
-    assert win.digit_label.font().pixelSize() >= 0.15 * h
-    assert win.crowd.height() >= 0.25 * h and win.bars.height() >= 0.12 * h
+    assert win.view.canvas.width() >= 0.6 * h
+    assert win.view.clear_button.height() >= 120
+    assert min(win.view.yes_button.height(), win.view.no_button.height()) >= 96
+    assert win.view.digit_label.font().pixelSize() >= 0.15 * h
+    assert win.view.crowd.height() >= 0.25 * h and win.view.bars.height() >= 0.12 * h
 
 
 # ----- the booth config ------------------------------------------------------------------------
@@ -223,8 +223,8 @@ def test_idle_clears_the_canvas_then_the_attract_loop_draws_and_is_recognised(qt
     win = make_kiosk(idle_clear_seconds=0.3, attract_after_seconds=0.5, attract_pause_seconds=0.3)
     ready(qtbot, win, cnn)
     events, shown = [], []
-    win.idleCleared.connect(lambda: events.append(("idle", time.monotonic(), win.canvas.is_empty())))
-    win.attractStarted.connect(lambda: events.append(("attract", time.monotonic(), win.canvas.is_empty())))
+    win.idleCleared.connect(lambda: events.append(("idle", time.monotonic(), win.view.canvas.is_empty())))
+    win.attractStarted.connect(lambda: events.append(("attract", time.monotonic(), win.view.canvas.is_empty())))
     win.predictionShown.connect(lambda p: shown.append((win.attract.running, p)))
     draw_and_wait(qtbot, win, 7)
     qtbot.waitUntil(lambda: [e[0] for e in events] == ["idle", "attract"], timeout=5000)
@@ -233,10 +233,10 @@ def test_idle_clears_the_canvas_then_the_attract_loop_draws_and_is_recognised(qt
     assert [(r["event"], r["digit"]) for r in records(private_user_dir)] == [("drawing", 7)]
 
     with qtbot.waitSignal(win.attract.digitShown, timeout=15_000) as drawn:
-        qtbot.waitUntil(lambda: win.attract.pen_down and not win.canvas.is_empty(), timeout=5000)
+        qtbot.waitUntil(lambda: win.attract.pen_down and not win.view.canvas.is_empty(), timeout=5000)
     answers = [p for running, p in shown if running and p is not None]
     assert answers and answers[-1].digit == drawn.args[0]   # recognised live, and right
-    assert len(win.canvas.strokes()) == win.attract.stroke_count >= 1   # stroke by stroke, as a hand draws
+    assert len(win.view.canvas.strokes()) == win.attract.stroke_count >= 1   # stroke by stroke, as a hand draws
     assert len(records(private_user_dir)) == 1              # the attract loop's digits are not counted
 
 
@@ -244,22 +244,22 @@ def test_a_touch_stops_the_attract_loop_and_the_canvas_is_the_visitors(qtbot, ma
     win = make_kiosk(idle_clear_seconds=60)
     ready(qtbot, win, cnn)
     win.start_attract()
-    qtbot.waitUntil(lambda: win.attract.pen_down and not win.canvas.is_empty(), timeout=5000)   # mid-stroke
+    qtbot.waitUntil(lambda: win.attract.pen_down and not win.view.canvas.is_empty(), timeout=5000)   # mid-stroke
     device = QTest.createTouchDevice()
     with qtbot.waitSignal(win.attractStopped, timeout=2000):
-        QTest.touchEvent(win.canvas, device).press(0, QPoint(60, 60), win.canvas).commit()
+        QTest.touchEvent(win.view.canvas, device).press(0, QPoint(60, 60), win.view.canvas).commit()
     assert not win.attract.running
-    QTest.touchEvent(win.canvas, device).move(0, QPoint(90, 200), win.canvas).commit()
-    QTest.touchEvent(win.canvas, device).release(0, QPoint(90, 200), win.canvas).commit()
-    assert len(win.canvas.strokes()) == 1                   # the attract ink is gone; the finger's stroke stays
+    QTest.touchEvent(win.view.canvas, device).move(0, QPoint(90, 200), win.view.canvas).commit()
+    QTest.touchEvent(win.view.canvas, device).release(0, QPoint(90, 200), win.view.canvas).commit()
+    assert len(win.view.canvas.strokes()) == 1                   # the attract ink is gone; the finger's stroke stays
     qtbot.wait(300)
-    assert not win.attract.running and len(win.canvas.strokes()) == 1
+    assert not win.attract.running and len(win.view.canvas.strokes()) == 1
 
     win.start_attract()                                     # a press anywhere else: a clean canvas
-    qtbot.waitUntil(lambda: not win.canvas.is_empty(), timeout=5000)
+    qtbot.waitUntil(lambda: not win.view.canvas.is_empty(), timeout=5000)
     with qtbot.waitSignal(win.attractStopped, timeout=2000):
-        QTest.mouseClick(win.bars, Qt.LeftButton)
-    qtbot.waitUntil(lambda: win.canvas.is_empty() and win.digit_label.text() == "?", timeout=3000)
+        QTest.mouseClick(win.view.bars, Qt.LeftButton)
+    qtbot.waitUntil(lambda: win.view.canvas.is_empty() and win.view.digit_label.text() == "?", timeout=3000)
 
 
 # ----- leaving ----------------------------------------------------------------------------------------
@@ -276,10 +276,10 @@ def test_only_the_exit_combination_leaves_the_kiosk(qtbot, make_kiosk, exit_keys
         others.append((Qt.Key_Q, CTRL_ALT_SHIFT))   # the default no longer works once another is set
     reached = []
     probe = KeyProbe(reached)
-    for widget in (win, win.canvas, win.clear_button):
+    for widget in (win, win.view.canvas, win.view.clear_button):
         widget.installEventFilter(probe)
     for key, modifiers in others:
-        for target in (win, win.canvas, win.clear_button):
+        for target in (win, win.view.canvas, win.view.clear_button):
             QTest.keyClick(target, key, modifiers)
     qtbot.wait(50)
     assert win.isVisible() and win.isFullScreen()
@@ -290,7 +290,7 @@ def test_only_the_exit_combination_leaves_the_kiosk(qtbot, make_kiosk, exit_keys
     qtbot.waitUntil(win.isFullScreen, timeout=2000)
 
     with qtbot.waitSignal(win.exited, timeout=2000):
-        QTest.keyClick(win.canvas, *combination)
+        QTest.keyClick(win.view.canvas, *combination)
     assert not win.isVisible() and not win.recognizer.loading()
 
 
@@ -315,15 +315,15 @@ def test_the_staff_pin_pad_opens_from_the_corner_and_only_the_right_pin_leaves(q
 
     def enter(pin):
         for digit in pin:
-            win.pin_pad.buttons[digit].click()
-        win.pin_pad.buttons["OK"].click()
+            win.view.pin_pad.buttons[digit].click()
+        win.view.pin_pad.buttons["OK"].click()
 
     tap_corner(4)
-    assert not win.pin_pad.isVisible()
+    assert not win.view.pin_pad.isVisible()
     tap_corner(1)
-    assert win.pin_pad.isVisible() and win.pin_pad.geometry() == win.rect()
+    assert win.view.pin_pad.isVisible() and win.view.pin_pad.geometry() == win.rect()
     enter("1111")
-    assert not win.pin_pad.isVisible() and win.isVisible()
+    assert not win.view.pin_pad.isVisible() and win.isVisible()
     tap_corner(5)
     with qtbot.waitSignal(win.exited, timeout=2000):
         enter("2468")
@@ -334,7 +334,7 @@ def test_no_pin_pad_without_a_pin(make_kiosk):
     win = make_kiosk()
     for _ in range(6):
         QTest.mouseClick(win, Qt.LeftButton, Qt.NoModifier, QPoint(win.width() - 20, 20))
-    assert not win.pin_pad.isVisible()
+    assert not win.view.pin_pad.isVisible()
 
 
 # ----- unattended reliability ------------------------------------------------------------------------
@@ -352,9 +352,9 @@ def test_an_engine_error_is_logged_and_recovers_to_a_clean_canvas(qtbot, make_ki
 
     monkeypatch.setattr(cnn.predictor, "recognise", broken)
     with qtbot.waitSignal(win.recovered, timeout=10_000) as recovered:
-        draw_strokes(win.canvas, [[(0.1, 0.9), (0.9, 0.9)]])
+        draw_strokes(win.view.canvas, [[(0.1, 0.9), (0.9, 0.9)]])
     assert "injected engine failure" in recovered.args[0]
-    assert win.canvas.is_empty() and win.digit_label.text() == "?" and not win.feedback_visible()
+    assert win.view.canvas.is_empty() and win.view.digit_label.text() == "?" and not win.feedback_visible()
     assert "recovering to a clean canvas" in caplog.text and "injected engine failure" in caplog.text
 
     monkeypatch.undo()                                # the booth goes on recognising
@@ -375,9 +375,9 @@ def test_an_uncaught_exception_anywhere_is_logged_and_recovers(qtbot, make_kiosk
 
         win.predictionShown.connect(bad_slot)
         with qtbot.waitSignal(win.recovered, timeout=10_000) as recovered:
-            draw_strokes(win.canvas, DIGIT_TEMPLATES[1][0])
+            draw_strokes(win.view.canvas, DIGIT_TEMPLATES[1][0])
         assert failures and "injected slot failure" in recovered.args[0]
-        qtbot.waitUntil(win.canvas.is_empty, timeout=2000)
+        qtbot.waitUntil(win.view.canvas.is_empty, timeout=2000)
         assert "unexpected error: RuntimeError: injected slot failure" in caplog.text
         assert "Traceback" in caplog.text                 # the traceback is in the log, not on screen
 
@@ -394,25 +394,26 @@ def test_an_uncaught_exception_anywhere_is_logged_and_recovers(qtbot, make_kiosk
 
 
 def test_a_model_that_fails_to_load_falls_back_to_another_shipped_model(qtbot, make_kiosk, monkeypatch, caplog):
-    real = engine_session.load_predictor
+    real = catalogue.load
 
     def flaky(ref):
         if ref == "cnn":
             raise OSError("cnn.keras: injected read error")
         return real(ref)
 
-    monkeypatch.setattr(engine_session, "load_predictor", flaky)
-    monkeypatch.setattr(recognition, "load_predictor", flaky)
+    monkeypatch.setattr(catalogue, "load", flaky)   # load_with_fallback looks it up on each call
+    caplog.set_level(logging.INFO, logger="digit_studio")
     win = make_kiosk(model="cnn")
     with qtbot.waitSignal(win.engineReady, timeout=ENGINE_TIMEOUT):
         win.start_engine()
     assert win.recognizer.model.ref == "course-mlp"
-    assert "injected read error" in caplog.text and "trying the shipped course-mlp" in caplog.text
+    assert "injected read error" in caplog.text and "using the shipped course-mlp instead" in caplog.text
+    assert "kiosk: recognising with course-mlp (shipped)" in caplog.text   # which model, in the log
     draw_and_wait(qtbot, win, 7)
 
 
 def test_when_no_model_loads_it_warms_up_and_retries(qtbot, make_kiosk, monkeypatch):
-    real = engine_session.load_predictor
+    real = catalogue.load
     broken = {"on": True}
 
     def maybe(ref):
@@ -420,16 +421,15 @@ def test_when_no_model_loads_it_warms_up_and_retries(qtbot, make_kiosk, monkeypa
             raise OSError(f"{ref}: injected")
         return real(ref)
 
-    monkeypatch.setattr(engine_session, "load_predictor", maybe)
-    monkeypatch.setattr(recognition, "load_predictor", maybe)
+    monkeypatch.setattr(catalogue, "load", maybe)
     win = make_kiosk(model="course-mlp")
     win.start_engine()
     qtbot.waitUntil(win.retry_timer.isActive, timeout=ENGINE_TIMEOUT)
-    assert win.recognizer.model is None and "Warming up" in win.caption_label.text()
+    assert win.recognizer.model is None and "Warming up" in win.view.caption_label.text()
     broken["on"] = False
     with qtbot.waitSignal(win.engineReady, timeout=ENGINE_TIMEOUT):
         win.retry_timer.start(10)
-    assert win.recognizer.model.ref == "course-mlp" and "Warming up" not in win.caption_label.text()
+    assert win.recognizer.model.ref == "course-mlp" and "Warming up" not in win.view.caption_label.text()
 
 
 # ----- statistics --------------------------------------------------------------------------------------
@@ -438,22 +438,22 @@ def test_statistics_are_on_disk_after_every_drawing_and_answer(qtbot, make_kiosk
     ready(qtbot, win, cnn)
     with qtbot.waitSignal(win.feedbackAsked, timeout=10_000):
         draw_and_wait(qtbot, win, 7)
-    assert win.yes_button.isVisible() and win.no_button.isVisible()
-    QTest.mouseClick(win.yes_button, Qt.LeftButton)
+    assert win.view.yes_button.isVisible() and win.view.no_button.isVisible()
+    QTest.mouseClick(win.view.yes_button, Qt.LeftButton)
     assert [(r["event"], r["right"], r["digit"]) for r in records(private_user_dir)] == [("feedback", True, 7)]
     assert not win.feedback_visible()                 # one answer per drawing
-    QTest.mouseClick(win.clear_button, Qt.LeftButton)
+    QTest.mouseClick(win.view.clear_button, Qt.LeftButton)
     last = records(private_user_dir)[-1]
     assert last["event"] == "drawing" and last["digit"] == 7 and last["confidence"] > 0.5
     assert last["model"] == "cnn" and "time" in last
 
     with qtbot.waitSignal(win.feedbackAsked, timeout=10_000):
         draw_and_wait(qtbot, win, 3)
-    QTest.mouseClick(win.no_button, Qt.LeftButton)
-    QTest.mouseClick(win.clear_button, Qt.LeftButton)
-    QTest.mouseClick(win.clear_button, Qt.LeftButton)  # an empty canvas is not a drawing
+    QTest.mouseClick(win.view.no_button, Qt.LeftButton)
+    QTest.mouseClick(win.view.clear_button, Qt.LeftButton)
+    QTest.mouseClick(win.view.clear_button, Qt.LeftButton)  # an empty canvas is not a drawing
     assert [r["event"] for r in records(private_user_dir)] == ["feedback", "drawing", "feedback", "drawing"]
-    assert win.summary_label.text() == "2 drawings today · 50 % right"
+    assert win.view.summary_label.text() == "2 drawings today · 50 % right"
 
     # what was written survives a restart, and a torn last line (power cut) harms nothing
     path = private_user_dir / "booth-stats.jsonl"
@@ -470,7 +470,7 @@ def test_no_statistics_file_and_no_question_when_switched_off(qtbot, make_kiosk,
     ready(qtbot, win, cnn)
     draw_and_wait(qtbot, win, 5)
     qtbot.wait(1200)
-    assert not win.feedback_visible() and not win.summary_label.isVisible()
+    assert not win.feedback_visible() and not win.view.summary_label.isVisible()
     win.clear_canvas()
     assert not (private_user_dir / "booth-stats.jsonl").exists()
 
@@ -479,17 +479,17 @@ def test_the_crowd_view_lights_up_with_the_network(qtbot, make_kiosk, cnn):
     win = make_kiosk(idle_clear_seconds=60)
     ready(qtbot, win, cnn)
     draw_and_wait(qtbot, win, 2)
-    win.crowd.settle()
-    win.bars.settle()
-    assert win.crowd.column_titles() == ["What it sees", "32 pattern detectors", "64 deeper patterns",
+    win.view.crowd.settle()
+    win.view.bars.settle()
+    assert win.view.crowd.column_titles() == ["What it sees", "32 pattern detectors", "64 deeper patterns",
                                          "128 neurons", "Answer"]
-    assert win.crowd.glow() > 0.5
-    assert int(win.bars.heights().argmax()) == 2
-    lit = bright_pixels(win.crowd)
+    assert win.view.crowd.glow() > 0.5
+    assert int(win.view.bars.heights().argmax()) == 2
+    lit = bright_pixels(win.view.crowd)
     win.clear_canvas()
-    qtbot.waitUntil(lambda: win.crowd.glow() < 0.01 and win.bars.heights().max() < 0.01, timeout=3000)
-    dark = bright_pixels(win.crowd)
-    assert lit > 0.02 * win.crowd.width() * win.crowd.height() and lit > 5 * max(dark, 1)
+    qtbot.waitUntil(lambda: win.view.crowd.glow() < 0.01 and win.view.bars.heights().max() < 0.01, timeout=3000)
+    dark = bright_pixels(win.view.crowd)
+    assert lit > 0.02 * win.view.crowd.width() * win.view.crowd.height() and lit > 5 * max(dark, 1)
 
 
 def bright_pixels(widget) -> int:
@@ -500,7 +500,7 @@ def bright_pixels(widget) -> int:
 
 
 def test_crowd_columns_for_a_dense_network():
-    mlp = engine_session.load_predictor("course-mlp")
+    mlp = catalogue.load("course-mlp")
     image = np.zeros((28, 28), np.float32)
     image[4:24, 12:16] = 1.0
     titles = [title for _, title, _ in crowd_columns(mlp.predictor.predict(image))]
