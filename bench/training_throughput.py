@@ -13,7 +13,7 @@ import time
 
 from engine.data import Mnist, load_mnist
 from engine.models import build_model
-from engine.training import TrainingConfig, TrainingRun
+from engine.training_run import TrainingConfig, TrainingRun
 
 
 def plain_fit(name: str, data: Mnist, size: int, epochs: int, batch: int) -> float:

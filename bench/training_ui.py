@@ -109,7 +109,7 @@ class Scribbler:
 
 
 def subset(data, size: int, seed: int = 0):
-    """The same images TrainingRun picks for ``train_size=size`` (engine.training.make_datasets)."""
+    """The same images TrainingRun picks for ``train_size=size`` (engine.training_run.make_datasets)."""
     n_fit = len(data.x_train) - 5000
     pick = np.sort(np.random.default_rng(seed).choice(n_fit, size, replace=False)) if size < n_fit \
         else np.arange(n_fit)

@@ -75,8 +75,8 @@ class TrainingSpec:
         return CONVOLUTIONAL_AUGMENT_STRENGTH if self.model.is_convolutional else DENSE_AUGMENT_STRENGTH
 
     def config(self):
-        """The ``engine.training.TrainingConfig`` of this spec (raises ValueError for bad ranges)."""
-        from engine.training import TrainingConfig
+        """The ``engine.training_run.TrainingConfig`` of this spec (raises ValueError for bad ranges)."""
+        from engine.training_run import TrainingConfig
 
         return TrainingConfig(epochs=self.epochs, batch_size=self.batch_size, augment=self.augment,
                               augment_strength=self.resolved_augment_strength, lr_decay=self.lr_decay,

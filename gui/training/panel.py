@@ -14,9 +14,9 @@ import logging
 import math
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QColor, QKeySequence, QPainter, QPalette, QPen, QShortcut
-from PySide6.QtWidgets import (QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout,
+from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
+from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
 
 from engine.spec import TrainingSpec
@@ -26,11 +26,11 @@ from gui import theme
 from gui.training.events import TrainingEvents
 from gui.training.form import TrainingForm, pixel_font
 from gui.training.loss_plot import LossPlot
+from gui.training.result_card import OK, WARN, ResultCard, set_text_color
 from gui.workers import Worker
 
 log = logging.getLogger("digit_studio")
 
-_OK, _WARN = "ok", "warn"
 
 
 def progress_text(epoch: int, epochs: int, step: int, steps: int, per_second: float, seconds_left: float) -> str:
@@ -47,30 +47,6 @@ def clock(seconds: float) -> str:
     return f"{h}:{rest // 60:02d}:{rest % 60:02d}" if h else f"{rest // 60}:{rest % 60:02d}"
 
 
-class _Card(QFrame):
-    """A rounded, tinted box for the result of a run."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._fill, self._border = QColor(), QColor()
-
-    def set_colors(self, fill: QColor, border: QColor) -> None:
-        self._fill, self._border = QColor(fill), QColor(border)
-        self.update()
-
-    def paintEvent(self, event) -> None:
-        painter = QPainter(self)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setPen(QPen(self._border, 1))
-        painter.setBrush(self._fill)
-        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 8, 8)
-        painter.end()
-
-
-def _set_text_color(label: QWidget, color: QColor) -> None:
-    palette = QPalette()  # only WindowText is ours; the rest is inherited
-    palette.setColor(QPalette.ColorRole.WindowText, color)
-    label.setPalette(palette)
 
 
 class TrainingPanel(QWidget):
@@ -102,7 +78,6 @@ class TrainingPanel(QWidget):
         self._events.ended.connect(self._on_ended)
         self._batch = None
         self._last_epoch = None
-        self._message_kind = _OK
         self._pending = False       # a trained model waits for Keep or Discard
         self._gc_frozen = False
         self._retired: list[Worker] = []
@@ -164,36 +139,13 @@ class TrainingPanel(QWidget):
 
         self.plot = LossPlot()
 
-        self.result_card = _Card()
-        self.message_label = QLabel()
-        self.message_label.setWordWrap(True)
-        self.message_label.setFont(pixel_font(self, 12))
-        self.accuracy_label = QLabel()
-        self.accuracy_label.setFont(pixel_font(self, 26, bold=True))
-        self.accuracy_caption = QLabel("test accuracy")
-        self.accuracy_caption.setFont(pixel_font(self, 11))
-        self.keep_button = QPushButton("Keep this model")
-        self.discard_button = QPushButton("Discard")
+        self.result_card = ResultCard()
+        card = self.result_card
+        self.message_label, self.accuracy_label, self.accuracy_caption = (
+            card.message_label, card.accuracy_label, card.accuracy_caption)
+        self.keep_button, self.discard_button = card.keep_button, card.discard_button
         self.keep_button.clicked.connect(self.keep)
         self.discard_button.clicked.connect(self.discard)
-        figure = QVBoxLayout()
-        figure.setSpacing(0)
-        figure.addWidget(self.accuracy_label)
-        figure.addWidget(self.accuracy_caption)
-        decide = QVBoxLayout()
-        decide.setSpacing(4)
-        decide.addWidget(self.keep_button)
-        decide.addWidget(self.discard_button)
-        lower = QHBoxLayout()
-        lower.addLayout(figure)
-        lower.addStretch(1)
-        lower.addLayout(decide)
-        card = QVBoxLayout(self.result_card)
-        card.setContentsMargins(12, 10, 12, 10)
-        card.setSpacing(6)
-        card.addWidget(self.message_label)
-        card.addLayout(lower)
-        self.result_card.setVisible(False)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
@@ -250,7 +202,7 @@ class TrainingPanel(QWidget):
         try:
             spec = spec or self.spec()
         except ValueError as exc:
-            self._show_message(str(exc), _WARN, decision=False)
+            self.result_card.show_result(str(exc), WARN, decision=False)
             return False
         if self.has_pending_result():
             self.discard()
@@ -325,8 +277,9 @@ class TrainingPanel(QWidget):
         if not self._pending:
             return
         outcome = self._outcome
-        self._decided(f"Kept: {outcome.spec.model.name} is now the current model "
-                      "(File ▸ Save Model As… to save it).")
+        self._pending = False
+        self.result_card.decided(f"Kept: {outcome.spec.model.name} is now the current model "
+                                 "(File ▸ Save Model As… to save it).", keep_accuracy=True)
         self.modelKept.emit(outcome)
 
     @Slot()
@@ -334,19 +287,9 @@ class TrainingPanel(QWidget):
         """Throw the trained model away: the previous one comes back."""
         if not self._pending:
             return
-        self._decided("Discarded: the previous model is back.")
-        for label in (self.accuracy_label, self.accuracy_caption):   # that accuracy is gone with its model
-            label.setText("")
-            label.setVisible(False)
-        self.modelDiscarded.emit()
-
-    def _decided(self, text: str) -> None:
         self._pending = False
-        self.keep_button.setVisible(False)
-        self.discard_button.setVisible(False)
-        self.message_label.setText(text)
-        self._message_kind = _OK
-        self._apply_card_colors()
+        self.result_card.decided("Discarded: the previous model is back.", keep_accuracy=False)
+        self.modelDiscarded.emit()
 
     def closeEvent(self, event) -> None:
         self.stop_and_wait()
@@ -438,16 +381,12 @@ class TrainingPanel(QWidget):
         else:
             ended = {"completed": "Done", "stopped": "Stopped", "error": "Failed"}.get(end.reason, end.reason)
         self.progress.setFormat(ended)
-        if result.test_accuracy is not None:
-            self.accuracy_label.setText(f"{100 * result.test_accuracy:.2f}%")
-            self.accuracy_caption.setText(f"test accuracy · {result.test_count:,} unseen images")
-        else:
-            self.accuracy_label.setText("")
-            self.accuracy_caption.setText("")
         message = end.message
         if end.reason == "stopped" and end.epochs_completed == 0 and result.has_model:
             message += " The weights are those of the last batch."
-        self._show_message(message, _OK if end.reason == "completed" else _WARN, decision=result.has_model)
+        self._pending = result.has_model
+        self.result_card.show_result(message, OK if end.reason == "completed" else WARN, result.has_model,
+                                     result.test_accuracy, result.test_count)
         self._update_enabled()
         log.info("training ended: %s (%s); test accuracy %s", end.reason, end.message,
                  "n/a" if result.test_accuracy is None else f"{result.test_accuracy:.4f}")
@@ -458,17 +397,6 @@ class TrainingPanel(QWidget):
     def _on_errored(self, message: str) -> None:  # only a bug in the engine's run itself gets here
         self._on_ended(self._training, TrainingOutcome(TrainingEnd("error", f"Training failed: {message}", 0),
                                                        self._training.spec))
-
-    def _show_message(self, text: str, kind: str, decision: bool) -> None:
-        self._message_kind = kind
-        self._pending = decision
-        self.message_label.setText(text)
-        self.keep_button.setVisible(decision)
-        self.discard_button.setVisible(decision)
-        self.accuracy_label.setVisible(bool(self.accuracy_label.text()) and decision)
-        self.accuracy_caption.setVisible(bool(self.accuracy_caption.text()) and decision)
-        self.result_card.setVisible(True)
-        self._apply_card_colors()
 
     def _freeze_gc(self) -> None:
         """Keep the garbage collector's full passes short while a run traces and trains.
@@ -515,9 +443,8 @@ class TrainingPanel(QWidget):
     def _on_palette_change(self) -> None:
         palette = self.palette()
         muted = theme.muted(palette)
-        for label in (*self._captions, self.form.architecture.summary, self.device_label, self.stats_label,
-                      self.accuracy_caption):
-            _set_text_color(label, muted)
+        for label in (*self._captions, self.form.architecture.summary, self.device_label, self.stats_label):
+            set_text_color(label, muted)
         button = QPalette(palette)
         button.setColor(QPalette.ColorRole.Button, theme.accent(palette))
         button.setColor(QPalette.ColorRole.ButtonText, QColor("white"))
@@ -531,14 +458,3 @@ class TrainingPanel(QWidget):
         bar = QPalette(palette)  # a light fill, so the text stays readable where it crosses it
         bar.setColor(QPalette.ColorRole.Highlight, theme.mix(theme.accent(palette), palette.color(QPalette.ColorRole.Window), 0.55))
         self.progress.setPalette(bar)
-        self._apply_card_colors()
-
-    def _apply_card_colors(self) -> None:
-        palette = self.palette()
-        window = palette.color(QPalette.ColorRole.Window)
-        tone = theme.accent(palette) if self._message_kind == _OK else theme.unsure(palette)
-        self.result_card.set_colors(theme.mix(tone, window, 0.9), theme.mix(tone, window, 0.55))
-        _set_text_color(self.message_label, theme.text(palette) if self._message_kind == _OK else tone)
-        _set_text_color(self.accuracy_label, theme.text(palette))
-
-

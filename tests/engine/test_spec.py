@@ -5,7 +5,7 @@ import pytest
 
 from engine.models import PRESETS, LayerSpec, ModelSpec
 from engine.spec import SPEC_VERSION, TrainingSpec
-from engine.training import TrainingConfig
+from engine.training_run import TrainingConfig
 
 CUSTOM = ModelSpec("tiny-conv", (LayerSpec("conv2d", filters=4, kernel=3, activation="relu"),
                                  LayerSpec("maxpool", pool=2), LayerSpec("flatten"),
