@@ -9,10 +9,11 @@ import pytest
 
 import engine
 from engine.model_files import load_model
-from engine.models import LayerSpec, ModelSpec, build_model
+from engine.models import build_model
 from engine.network import LayerDescription, NetworkDescription, describe
 from engine.numpy_forward import forward, layers_from_description
 from engine.predictor import Predictor
+from tests.engine.model_specs import EVERY_LAYER_KIND
 
 PRESETS = ["course-mlp", "sigmoid-mlp", "cnn"]
 
@@ -199,11 +200,7 @@ def test_predictor_save_writes_a_loadable_file(tmp_path):
 
 
 def test_every_layer_kind_of_a_spec_is_described():
-    spec = ModelSpec("all-kinds", (
-        LayerSpec("conv2d", filters=4, kernel=3, activation="tanh"), LayerSpec("batchnorm"),
-        LayerSpec("avgpool", pool=2), LayerSpec("conv2d", filters=3, kernel=3, activation="relu"),
-        LayerSpec("maxpool", pool=2), LayerSpec("flatten"), LayerSpec("dropout", rate=0.5),
-        LayerSpec("dense", units=12, activation="sigmoid"), LayerSpec("dense", units=10)))
+    spec = EVERY_LAYER_KIND
     model = build_model(spec, seed=0)
     net = describe(model)
     assert [i.shape for i in net.layers] == [tuple(int(d) for d in layer.output.shape[1:])

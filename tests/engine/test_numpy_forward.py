@@ -2,9 +2,10 @@
 import numpy as np
 import pytest
 
-from engine.models import LayerSpec, ModelSpec, build_model
+from engine.models import build_model
 from engine.numpy_forward import dense, dense_unit, forward, layers_from_keras, relu, sigmoid, softmax
 from engine.predictor import Predictor
+from tests.engine.model_specs import EVERY_LAYER_KIND
 
 
 def test_dense_is_g_of_w_dot_a_plus_b_per_unit():
@@ -37,11 +38,7 @@ def test_numpy_forward_matches_tensorflow_on_random_inputs(preset):
 
 
 def test_numpy_forward_handles_every_layer_kind():
-    spec = ModelSpec("all-kinds", (
-        LayerSpec("conv2d", filters=4, kernel=3, activation="tanh"), LayerSpec("batchnorm"),
-        LayerSpec("avgpool", pool=2), LayerSpec("conv2d", filters=3, kernel=3, activation="relu"),
-        LayerSpec("maxpool", pool=2), LayerSpec("flatten"), LayerSpec("dropout", rate=0.5),
-        LayerSpec("dense", units=12, activation="sigmoid"), LayerSpec("dense", units=10)))
+    spec = EVERY_LAYER_KIND
     model = build_model(spec, seed=0)
     x = np.random.default_rng(0).random((2, 28, 28)).astype(np.float32)
     probs, _ = forward(layers_from_keras(model), x)
