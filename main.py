@@ -38,6 +38,7 @@ def positive_number(text: str) -> float:
 
 def build_parser() -> argparse.ArgumentParser:
     from engine.models import OPTIMIZERS, PRESETS
+    from engine.spec import DATA_SOURCES
 
     parser = argparse.ArgumentParser(prog="digit-studio", description=__doc__.split("\n")[0],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -55,7 +56,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the booth's TOML settings (default: booth.toml in your data folder, if present)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    train = commands.add_parser("train", help="train a network on MNIST")
+    train = commands.add_parser("train", help="train a network on MNIST (or MNIST and drawn digits)")
     train.add_argument("--model", choices=sorted(PRESETS), default="course-mlp")
     train.add_argument("--epochs", type=int, default=5)
     train.add_argument("--batch-size", type=int, default=128)
@@ -70,6 +71,10 @@ def build_parser() -> argparse.ArgumentParser:
                             "networks, 0.5 for the small dense course networks)")
     train.add_argument("--train-size", type=int, default=None,
                        help="train on a random subset of this many images (quick demos)")
+    train.add_argument("--data", choices=DATA_SOURCES, default="mnist",
+                       help="mnist: MNIST's 60,000 training images; people: MNIST plus the pen-drawn "
+                            "digits of the training writers, regional forms (flagged 1, crossed 7, "
+                            "curled 9…) and non-digits, so the model can answer \"not a digit\"")
     train.add_argument("--seed", type=int, default=0)
     train.add_argument("--out", help="where to save the .keras file (default: your models folder)")
 

@@ -8,7 +8,7 @@ from _common import emit, machine, percentiles_ms, time_calls  # noqa: I001
 import numpy as np
 
 from engine.drawn_digits import DIGIT_TEMPLATES, render_strokes
-from engine.model_files import load_model
+from engine.model_files import load_model, read_calibration
 from engine.predictor import Predictor
 from engine.preprocess import preprocess_digit
 from engine.resources import shipped_model_path
@@ -27,8 +27,9 @@ def main() -> None:
     print(f"One drawing (440×440 canvas) → probabilities + all activations; {N} runs; {machine()}")
     print(f"{'model':<12} {'method':<28} {'p50 ms':>8} {'p99 ms':>8} {'max ms':>8}")
     for name in ("course-mlp", "cnn"):
-        model = load_model(shipped_model_path(name))
-        predictor = Predictor(model)
+        path = shipped_model_path(name)
+        model = load_model(path)
+        predictor = Predictor(model, read_calibration(path))   # as the app loads it: calibrated
         i = iter(range(10**9))
 
         def engine_call():

@@ -103,12 +103,12 @@ def load(ref: str | None) -> LoadedModel:
     Raises engine.model_files.ModelFileError with a clear message for a missing or bad file."""
     started = time.perf_counter()
     from engine.device import device_name
-    from engine.model_files import load_model, read_spec
+    from engine.model_files import load_model, read_calibration, read_spec
     from engine.predictor import Predictor
 
     ref = os.fspath(ref) if ref is not None else DEFAULT_MODEL
     path = resolve(ref)
-    predictor = Predictor(load_model(path))
+    predictor = Predictor(load_model(path), read_calibration(path))
     return LoadedModel(predictor, ref, label(ref), device_name(), time.perf_counter() - started,
                        read_spec(path))
 

@@ -80,7 +80,8 @@ def train_spec(args) -> TrainingSpec:
     return TrainingSpec.from_preset(args.model, epochs=args.epochs, batch_size=args.batch_size,
                                     learning_rate=args.learning_rate, optimizer=args.optimizer,
                                     augment=args.augment, augment_strength=args.augment_strength,
-                                    lr_decay=args.lr_decay, train_size=args.train_size, seed=args.seed)
+                                    lr_decay=args.lr_decay, train_size=args.train_size, seed=args.seed,
+                                    data=getattr(args, "data", "mnist"))
 
 
 def train(args) -> int:
@@ -93,8 +94,10 @@ def train(args) -> int:
     # A destination that cannot take the file is found now, not after minutes of training
     # (ModelFileError: main() reports it as a usage error).
     out = check_save_path(Path(args.out) if args.out else user_models_dir() / f"{args.model}.keras")
-    data = load_mnist()   # here, not in the run: a missing or damaged MNIST file is a usage error (2)
-    training = Training(spec, data, live_predictor=False, max_reports_per_second=10)
+    mnist = load_mnist()   # here, not in the run: a missing or damaged MNIST file is a usage error (2)
+    # For "people" the run adds the drawn digits to this MNIST (and calibrates on held-out ones).
+    training = Training(spec, mnist if spec.data == "mnist" else (lambda: mnist), live_predictor=False,
+                        max_reports_per_second=10)
     started = time.perf_counter()
     try:
         outcome = training.run(ProgressBar())
@@ -109,6 +112,8 @@ def train(args) -> int:
         return 1
     if outcome.test_accuracy is not None:
         print(f"test accuracy: {100 * outcome.test_accuracy:.2f}%")
+    if outcome.calibration is not None:
+        print(f"calibration: {outcome.calibration.describe()}")
     if not _save_or_fall_back(outcome, out, user_models_dir() / f"{args.model}.keras"):
         return 1
     # After "nan" the message said whose weights these are (an earlier epoch's): still a failure.
@@ -156,6 +161,9 @@ def evaluate_command(args) -> int:
         print(f"trained: {loaded.spec.summary()}")
     print(f"test accuracy: {100 * report.accuracy:.2f}% "
           f"({int(np.trace(report.confusion))}/{int(report.confusion.sum())})")
+    if loaded.predictor.calibration.refuse_below > 0:
+        print(f"answered \"not a digit\": {100 * report.refused:.2f}% of the test digits "
+              f"(counted above by their best guess; {loaded.predictor.calibration.describe()})")
     print("per-class accuracy: " + "  ".join(f"{d}: {100 * a:.1f}%" for d, a in enumerate(report.per_class)))
     print("confusion matrix:")
     print(report.table())
@@ -163,6 +171,7 @@ def evaluate_command(args) -> int:
 
 
 def predict(args) -> int:
+    from engine.calibration import BLANK, NOT_A_DIGIT
     from engine.preprocess import ImageReadError, load_image, preprocess_digit
 
     predictor = _load(args.model).predictor
@@ -180,23 +189,32 @@ def predict(args) -> int:
                 inputs.append(False)  # marks "unreadable" apart from "blank" (None)
         ready = [x for x in inputs if x is not None and x is not False]
         probs = iter(predictor.predict_batch(np.stack(ready)) if ready else [])
+        calibration = predictor.calibration
         for name, x in zip(chunk, inputs):
             if x is False:
                 continue
             p = next(probs) if x is not None else None
-            _print_prediction(name, p, args.json)
+            reason = BLANK if p is None else (NOT_A_DIGIT if calibration.refuses(p) else None)
+            _print_prediction(name, p, reason, args.json)
     return 1 if failures else 0
 
 
-def _print_prediction(name: str, probs: np.ndarray | None, as_json: bool) -> None:
-    digit = None if probs is None else int(np.argmax(probs))
-    confidence = None if probs is None else round(float(probs[digit]), 6)
+def _print_prediction(name: str, probs: np.ndarray | None, reason: str | None, as_json: bool) -> None:
+    """One line for one file. JSON: {"file", "digit", "confidence", "probabilities", "reason"}, where
+    ``reason`` is null for an answer, "blank" (no ink: digit, confidence and probabilities null) or
+    "not a digit" (digit null; confidence is the top probability, under the model's threshold)."""
+    best = None if probs is None else int(np.argmax(probs))
+    confidence = None if probs is None else round(float(probs[best]), 6)
     if as_json:
-        print(json.dumps({"file": name, "digit": digit, "confidence": confidence,
-                          "probabilities": None if probs is None else [round(float(v), 6) for v in probs]}),
+        print(json.dumps({"file": name, "digit": best if reason is None else None, "confidence": confidence,
+                          "probabilities": None if probs is None else [round(float(v), 6) for v in probs],
+                          "reason": reason}),
               flush=False)
     elif probs is None:
         print(f"{name}: no digit (the image is blank)")
     else:
         bars = "  ".join(f"{d}:{v:.3f}" for d, v in enumerate(probs))
-        print(f"{name}: {digit} ({100 * confidence:.1f}%)   {bars}")
+        if reason is None:
+            print(f"{name}: {best} ({100 * confidence:.1f}%)   {bars}")
+        else:
+            print(f"{name}: not a digit (best guess {best} at {100 * confidence:.1f}%)   {bars}")

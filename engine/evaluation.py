@@ -11,6 +11,8 @@ class Evaluation:
     accuracy: float
     per_class: np.ndarray      # (10,) accuracy of each true digit
     confusion: np.ndarray      # (10, 10) counts: row = true digit, column = predicted
+    refused: float = 0.0       # share answered "not a digit" (the predictor's calibration), counted in
+                               # ``confusion`` by their best guess
 
     def table(self) -> str:
         """The confusion matrix as aligned text, rows true digits, columns predictions."""
@@ -26,10 +28,13 @@ def evaluate(predictor, images: np.ndarray, labels: np.ndarray) -> Evaluation:
     x = images.astype(np.float32)
     if images.dtype == np.uint8:
         x /= 255.0
-    predicted = predictor.predict_batch(x).argmax(axis=1)
+    probabilities = predictor.predict_batch(x)
+    predicted = probabilities.argmax(axis=1)
+    calibration = getattr(predictor, "calibration", None)
+    refused = float(np.mean(calibration.refuses(probabilities))) if calibration is not None and len(x) else 0.0
     labels = np.asarray(labels, dtype=np.int64)
     confusion = np.zeros((10, 10), dtype=np.int64)
     np.add.at(confusion, (labels, predicted), 1)
     totals = confusion.sum(axis=1)
     per_class = np.divide(np.diag(confusion), totals, out=np.zeros(10), where=totals > 0)
-    return Evaluation(float(np.mean(predicted == labels)), per_class, confusion)
+    return Evaluation(float(np.mean(predicted == labels)), per_class, confusion, refused)

@@ -2,9 +2,12 @@
 
 A model the app trained also carries how it was made: its ``engine.spec.TrainingSpec`` as JSON in
 an extra member of the zip (``SPEC_MEMBER``), which Keras ignores; ``read_spec`` reads it back.
+Its ``engine.calibration.Calibration`` (temperature and "not a digit" threshold) travels the same
+way (``CALIBRATION_MEMBER``, ``read_calibration``).
 """
 from __future__ import annotations
 
+import json
 import logging
 import os
 import re
@@ -23,6 +26,7 @@ log = logging.getLogger(__name__)
 STALE_TEMP_SECONDS = 10 * 60
 _TEMP_NAME = re.compile(r"\..+-[a-z0-9_]{8}\.keras")
 SPEC_MEMBER = "digit_studio/spec.json"   # the TrainingSpec inside a saved .keras zip
+CALIBRATION_MEMBER = "digit_studio/calibration.json"
 _MAX_SPEC_BYTES = 1_000_000              # a spec is a few kB; anything larger is not one of ours
 
 
@@ -59,9 +63,10 @@ def check_save_path(path: str | Path) -> Path:
     return path
 
 
-def save_model(model, path: str | Path, spec=None) -> Path:
+def save_model(model, path: str | Path, spec=None, calibration=None) -> Path:
     """Save ``model`` to ``path`` (.keras) atomically: a crash mid-save leaves any previous file intact.
-    With ``spec`` (an ``engine.spec.TrainingSpec``) the file also records how the model was trained."""
+    With ``spec`` (an ``engine.spec.TrainingSpec``) the file also records how the model was trained;
+    with ``calibration`` (an ``engine.calibration.Calibration``) how to read its confidence."""
     path = _keras_path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     _remove_stale_temporaries(path.parent)
@@ -71,9 +76,12 @@ def save_model(model, path: str | Path, spec=None) -> Path:
     tmp = Path(tmp_name)
     try:
         model.save(tmp)
-        if spec is not None:
+        if spec is not None or calibration is not None:
             with zipfile.ZipFile(tmp, "a", compression=zipfile.ZIP_DEFLATED) as archive:
-                archive.writestr(SPEC_MEMBER, spec.to_json(indent=1))
+                if spec is not None:
+                    archive.writestr(SPEC_MEMBER, spec.to_json(indent=1))
+                if calibration is not None:
+                    archive.writestr(CALIBRATION_MEMBER, json.dumps(calibration.to_dict(), indent=1))
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a model file is an ordinary document
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
@@ -85,25 +93,40 @@ def save_model(model, path: str | Path, spec=None) -> Path:
     return path
 
 
-def read_spec(path: str | Path):
-    """The ``TrainingSpec`` a model file was saved with, or None: for files without one (the shipped
-    models, files from elsewhere) and, with a logged warning, for a file or spec that cannot be read.
-    Never raises."""
-    from engine.spec import TrainingSpec
-
+def _read_member(path: str | Path, member: str, parse, what: str):
+    """``parse(text)`` of a small JSON member of the model zip, or None when it is not there or, with a
+    logged warning, cannot be read. Never raises."""
     try:
         with zipfile.ZipFile(path) as archive:
             try:
-                info = archive.getinfo(SPEC_MEMBER)
+                info = archive.getinfo(member)
             except KeyError:
                 return None
             if info.file_size > _MAX_SPEC_BYTES:
-                raise ValueError(f"{SPEC_MEMBER} is {info.file_size:,} bytes, too large for a spec")
+                raise ValueError(f"{member} is {info.file_size:,} bytes, too large for a {what}")
             text = archive.read(info)
-        return TrainingSpec.from_json(text)
-    except Exception as exc:  # a damaged zip or member (zlib, CRC), bad JSON, an invalid spec…
-        log.warning("no training spec read from %s: %s", path, exc)
+        return parse(text)
+    except Exception as exc:  # a damaged zip or member (zlib, CRC), bad JSON, an invalid value…
+        log.warning("no %s read from %s: %s", what, path, exc)
         return None
+
+
+def read_spec(path: str | Path):
+    """The ``TrainingSpec`` a model file was saved with, or None: for files without one (files from
+    elsewhere) and, with a logged warning, for a file or spec that cannot be read. Never raises."""
+    from engine.spec import TrainingSpec
+
+    return _read_member(path, SPEC_MEMBER, TrainingSpec.from_json, "training spec")
+
+
+def read_calibration(path: str | Path):
+    """The model file's ``Calibration``; ``Calibration()`` (T = 1, nothing refused) for a file without
+    one or, with a logged warning, with an unreadable one. Never raises."""
+    from engine.calibration import Calibration
+
+    found = _read_member(path, CALIBRATION_MEMBER, lambda text: Calibration.from_dict(json.loads(text)),
+                         "calibration")
+    return Calibration() if found is None else found
 
 
 def _remove_stale_temporaries(folder: Path) -> None:

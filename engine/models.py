@@ -113,7 +113,7 @@ def get_spec(spec: ModelSpec | str) -> ModelSpec:
 
 
 def build_model(spec: ModelSpec | str, *, learning_rate: float = 1e-3, optimizer: str = "adam",
-                seed: int | None = None):
+                seed: int | None = None, non_digits: bool = False):
     """Build and compile a ``keras.Model`` (input 28×28 floats in 0..1, output 10 logits)."""
     from engine.device import tensorflow
 
@@ -154,12 +154,44 @@ def build_model(spec: ModelSpec | str, *, learning_rate: float = 1e-3, optimizer
             # quick demo run is not evaluated with the initial mean 0 / variance 1.
             stack.append(layers.BatchNormalization(momentum=0.9, name=f"batchnorm_{n}"))
     model = keras.Sequential(stack, name=spec.name.replace("-", "_"))
-    compile_model(model, learning_rate=learning_rate, optimizer=optimizer)
+    compile_model(model, learning_rate=learning_rate, optimizer=optimizer, non_digits=non_digits)
     return model
 
 
-def compile_model(model, *, learning_rate: float = 1e-3, optimizer: str = "adam") -> None:
-    """Compile with the course's loss (softmax folded into the loss) and Adam or SGD+momentum."""
+NON_DIGIT_LABEL = 10          # engine.people_data's label for a drawing that is not a digit
+NON_DIGIT_LOSS_WEIGHT = 0.5   # weight of a non-digit's pull toward the uniform answer
+
+
+def people_loss(y_true, logits):
+    """The course's loss for digits, and outlier exposure for non-digits: a label 0-9 costs
+    ``SparseCategoricalCrossentropy(from_logits=True)``; the label 10 (``NON_DIGIT_LABEL``) costs
+    ``NON_DIGIT_LOSS_WEIGHT`` × the cross-entropy against the uniform answer (the mean of
+    −log softmax), so the network learns to be unsure of what is not a digit without an eleventh
+    output. Per-sample values; Keras averages them."""
+    from keras import ops
+
+    y = ops.cast(ops.reshape(y_true, (-1,)), "int32")
+    log_p = ops.log_softmax(ops.cast(logits, "float32"), axis=-1)
+    picked = ops.take_along_axis(log_p, ops.expand_dims(ops.minimum(y, 9), -1), axis=-1)[:, 0]
+    return ops.where(ops.equal(y, NON_DIGIT_LABEL), -NON_DIGIT_LOSS_WEIGHT * ops.mean(log_p, axis=-1), -picked)
+
+
+def people_accuracy(y_true, logits):
+    """Per-sample accuracy with non-digits: a digit is right when it is the top answer, a non-digit
+    when no answer reaches 50 %."""
+    from keras import ops
+
+    y = ops.cast(ops.reshape(y_true, (-1,)), "int32")
+    logits = ops.cast(logits, "float32")
+    digit_right = ops.equal(ops.cast(ops.argmax(logits, axis=-1), "int32"), y)
+    unsure = ops.max(ops.softmax(logits, axis=-1), axis=-1) < 0.5
+    return ops.cast(ops.where(ops.equal(y, NON_DIGIT_LABEL), unsure, digit_right), "float32")
+
+
+def compile_model(model, *, learning_rate: float = 1e-3, optimizer: str = "adam",
+                  non_digits: bool = False) -> None:
+    """Compile with the course's loss (softmax folded into the loss) and Adam or SGD+momentum.
+    ``non_digits``: the data holds non-digits labelled 10 — ``people_loss`` and ``people_accuracy``."""
     import keras
 
     if optimizer == "adam":
@@ -168,6 +200,10 @@ def compile_model(model, *, learning_rate: float = 1e-3, optimizer: str = "adam"
         opt = keras.optimizers.SGD(learning_rate, momentum=0.9)
     else:
         raise ValueError(f"unknown optimizer {optimizer!r}; expected one of {OPTIMIZERS}")
+    if non_digits:
+        model.compile(optimizer=opt, loss=people_loss,
+                      metrics=[keras.metrics.MeanMetricWrapper(people_accuracy, name="accuracy")])
+        return
     model.compile(optimizer=opt,
                   loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True),
                   metrics=["accuracy"])

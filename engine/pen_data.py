@@ -39,9 +39,11 @@ __all__ = ["PenDigit", "VALIDATION_WRITERS", "default_pen_path", "load_pen_digit
 
 log = logging.getLogger(__name__)
 
-# Held-out writers for benches and validation: every 5th of the 30 writer ids (1..30), so 6
-# writers (~1,500 digits) nobody trains on. Fixed: results stay comparable between runs.
-VALIDATION_WRITERS: tuple[int, ...] = (5, 10, 15, 20, 25, 30)
+# Held-out writers for benches and validation: the odd writer ids (1, 3, ..., 29), so 15 writers
+# (~3,750 digits) nobody trains on; the shipped models learn from the even ones. Half, not a
+# fifth: a smaller set happened to hold the tidiest hands and flattered every model. Fixed:
+# results stay comparable between runs.
+VALIDATION_WRITERS: tuple[int, ...] = tuple(range(1, 31, 2))
 
 TABLET_TOP = 500  # the tablet's y grows upwards: y_screen = TABLET_TOP - y
 

@@ -4,6 +4,10 @@ The ``Predictor`` keeps its own copy of the model, so a training run can keep ch
 its model while the canvas is being recognised; new weights are swapped in under a lock.
 One XLA-compiled ``tf.function`` with a fixed input signature does the whole forward pass: no
 ``model.predict()`` (≈ 75 ms of set-up per call) and no eager ``model(x)`` (≈ 7 ms).
+
+A predictor applies the model's ``engine.calibration.Calibration``: the logits are divided by its
+temperature before the softmax (honest confidence), and a drawing whose calibrated top
+probability is under its threshold is answered "not a digit" (``Prediction.reason``).
 """
 from __future__ import annotations
 
@@ -13,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from engine.calibration import NOT_A_DIGIT, Calibration
 from engine.device import tensorflow
 from engine.model_files import check_digit_model
 from engine.network import NetworkDescription, describe
@@ -35,8 +40,14 @@ class Prediction:
     """The network's answer for one 28×28 input image."""
 
     image: np.ndarray                 # the 28×28 image the network saw
-    probabilities: np.ndarray         # (10,) softmax, sums to 1
+    probabilities: np.ndarray         # (10,) calibrated softmax, sums to 1
     activations: tuple[LayerActivation, ...]
+    reason: str | None = None         # None: an answer; "not a digit": the model refuses it
+
+    @property
+    def is_digit(self) -> bool:
+        """False when the model says the drawing is not a digit (the bars still mean something)."""
+        return self.reason is None
 
     @property
     def digit(self) -> int:
@@ -57,7 +68,7 @@ class _Compiled:
     """A private copy of a model plus its compiled forward functions and its description
     (``network``: replaced, never changed, when the weights change)."""
 
-    def __init__(self, model):
+    def __init__(self, model, calibration: Calibration):
         tf = tensorflow()
         import keras
 
@@ -65,6 +76,7 @@ class _Compiled:
         self.model = keras.models.clone_model(model)
         self.model.set_weights(model.get_weights())
         self.name = model.name
+        self.calibration = calibration
         self.network: NetworkDescription = describe(self.model)
         # (name, kind) of each tapped layer, in Prediction.activations order.
         self.labels = tuple((info.name, info.kind) for info in self.network.layers)
@@ -73,10 +85,13 @@ class _Compiled:
         taps = keras.Model(inputs=self.model.inputs, outputs=[layer.output for layer in layers])
         input_shape = [-1, *[int(d) for d in self.model.inputs[0].shape[1:]]]
         # A model that already ends in softmax gives probabilities; ours give logits.
-        gives_logits = self.network.gives_logits
+        self.gives_logits = gives_logits = self.network.gives_logits
+        temperature = float(calibration.temperature)
 
         def to_probabilities(out):
-            return tf.nn.softmax(out) if gives_logits else out
+            if not gives_logits:  # probabilities: their logs are the logits up to a constant
+                out = tf.math.log(tf.maximum(out, 1e-30))
+            return tf.nn.softmax(out / temperature)
 
         # XLA fuses the single-image pass (one shape, compiled once): ~4× faster on a CPU.
         @tf.function(input_signature=[tf.TensorSpec([1, 28, 28], tf.float32)], jit_compile=True)
@@ -85,9 +100,10 @@ class _Compiled:
             return [to_probabilities(outs[-1]), *outs]
 
         # Batches vary in size and XLA would recompile for each: the plain graph serves them.
+        # They return the raw outputs (logits): calibrating N×10 numbers costs nothing in NumPy.
         @tf.function(input_signature=[tf.TensorSpec([None, 28, 28], tf.float32)])
         def forward(x):
-            return to_probabilities(self.model(tf.reshape(x, input_shape), training=False))
+            return self.model(tf.reshape(x, input_shape), training=False)
 
         self.forward_all, self.forward = forward_all, forward
         blank = np.zeros((1, 28, 28), np.float32)
@@ -98,9 +114,9 @@ class _Compiled:
 class Predictor:
     """Recognises 28×28 images with a private, swappable copy of a Keras model. Thread-safe."""
 
-    def __init__(self, model):
+    def __init__(self, model, calibration: Calibration | None = None):
         self._lock = threading.Lock()
-        self._compiled = _Compiled(model)
+        self._compiled = _Compiled(model, calibration or Calibration())
 
     @property
     def model(self):
@@ -110,6 +126,11 @@ class Predictor:
     @property
     def model_name(self) -> str:
         return self._compiled.name
+
+    @property
+    def calibration(self) -> Calibration:
+        """How the model's confidence is read (temperature, "not a digit" threshold)."""
+        return self._compiled.calibration
 
     @property
     def network(self) -> NetworkDescription:
@@ -124,15 +145,23 @@ class Predictor:
         wait while it is written."""
         from engine.model_files import save_model
 
-        extra = {} if spec is None else {"spec": spec}
         with self._lock:  # no weight swap halfway through the file
-            return save_model(self._compiled.model, path, **extra)
+            compiled = self._compiled
+            calibration = None if compiled.calibration.is_identity else compiled.calibration
+            return save_model(compiled.model, path, spec=spec, calibration=calibration)
 
-    def set_model(self, model) -> None:
-        """Use another model from now on (compiled before the swap, so predictions never pause long)."""
-        compiled = _Compiled(model)
+    def set_model(self, model, calibration: Calibration | None = None) -> None:
+        """Use another model (and its calibration; none: T = 1, nothing refused) from now on,
+        compiled before the swap, so predictions never pause long."""
+        compiled = _Compiled(model, calibration or Calibration())
         with self._lock:
             self._compiled = compiled
+
+    def set_calibration(self, calibration: Calibration) -> None:
+        """Read the same network's confidence another way from now on (recompiles the single pass)."""
+        with self._lock:
+            model = self._compiled.model
+        self.set_model(model, calibration)
 
     def set_weights(self, weights: list[np.ndarray]) -> None:
         """Swap in new weights for the same architecture, e.g. a training run's epoch-end snapshot."""
@@ -150,8 +179,10 @@ class Predictor:
             compiled = self._compiled
             outs = compiled.forward_all(x)
             probs, *layer_outs = [t.numpy()[0] for t in outs]
+        refused = bool(compiled.calibration.refuses(probs))
         return Prediction(image=x[0], probabilities=probs, activations=tuple(
-            LayerActivation(name, kind, values) for (name, kind), values in zip(compiled.labels, layer_outs)))
+            LayerActivation(name, kind, values) for (name, kind), values in zip(compiled.labels, layer_outs)),
+            reason=NOT_A_DIGIT if refused else None)
 
     def recognise(self, raw_image: np.ndarray) -> Prediction | None:
         """Preprocess any digit image and predict it; None when the image holds no digit."""
@@ -160,12 +191,21 @@ class Predictor:
         image = preprocess_digit(raw_image)
         return None if image is None else self.predict(image)
 
-    def predict_batch(self, images: np.ndarray) -> np.ndarray:
-        """Probabilities (N, 10) for N preprocessed 28×28 images, in bounded-size chunks."""
+    def logits_batch(self, images: np.ndarray) -> np.ndarray:
+        """Uncalibrated logits (N, 10) for N preprocessed 28×28 images, in bounded-size chunks
+        (for a model that ends in softmax: the logs of its probabilities)."""
         images = np.asarray(images, dtype=np.float32).reshape(-1, 28, 28)
         out = np.empty((len(images), 10), np.float32)
         for start in range(0, len(images), _BATCH_CHUNK):
             chunk = images[start:start + _BATCH_CHUNK]
             with self._lock:
-                out[start:start + len(chunk)] = self._compiled.forward(chunk).numpy()
+                compiled = self._compiled
+                raw = compiled.forward(chunk).numpy()
+            out[start:start + len(chunk)] = raw if compiled.gives_logits else np.log(np.maximum(raw, 1e-30))
         return out
+
+    def predict_batch(self, images: np.ndarray) -> np.ndarray:
+        """Calibrated probabilities (N, 10) for N preprocessed 28×28 images."""
+        with self._lock:
+            calibration = self._compiled.calibration
+        return calibration.probabilities(self.logits_batch(images)).astype(np.float32)

@@ -16,7 +16,9 @@ from typing import Any
 from engine.models import OPTIMIZERS, ModelSpec, get_spec
 
 SPEC_VERSION = 1
-DATA_SOURCES = ("mnist",)   # what a spec may train on (``data``); only MNIST for now
+# What a spec may train on (``data``): MNIST, or "people": MNIST plus pen-drawn digits of the training
+# writers, regional forms and non-digits (``engine.people_data``).
+DATA_SOURCES = ("mnist", "people")
 # The augmentation strength a spec gets when it names none: small dense networks learn better
 # from gentler augmentation than the convolutional ones.
 CONVOLUTIONAL_AUGMENT_STRENGTH = 1.0
@@ -145,6 +147,8 @@ class TrainingSpec:
             parts.append(f"augmented ×{self.resolved_augment_strength:g}")
         if self.train_size is not None:
             parts.append(f"{self.train_size:,} images")
+        if self.data != "mnist":
+            parts.append(f"data: {self.data}")
         parts.append(f"seed {self.seed}")
         return " · ".join(parts)
 

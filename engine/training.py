@@ -105,6 +105,7 @@ class TrainingOutcome:
     predictor: object | None = field(default=None, repr=False, compare=False)
     device: str | None = None
     seconds: float = 0.0
+    calibration: object | None = field(default=None, compare=False)  # engine.calibration.Calibration
     _model: object | None = field(default=None, repr=False, compare=False)  # engine-internal keras model
 
     @property
@@ -124,15 +125,16 @@ class TrainingOutcome:
 
         if self._model is None:
             raise model_files.ModelFileError(f"Nothing to save to {path}: no network was built.")
-        return model_files.save_model(self._model, path, spec=self.spec)
+        return model_files.save_model(self._model, path, spec=self.spec, calibration=self.calibration)
 
     def make_predictor(self):
-        """A new Predictor of the final weights (compiles: call it off a UI thread); None without a model."""
+        """A new Predictor of the final weights and calibration (compiles: call it off a UI thread);
+        None without a model."""
         if self._model is None:
             return None
         from engine.predictor import Predictor
 
-        return Predictor(self._model)
+        return Predictor(self._model, self.calibration)
 
 
 class TrainingListener:
@@ -283,6 +285,13 @@ class Training:
         evaluation = None
         if end.reason != "error" and state.model is not None and not self._abort.is_set():
             try:
+                self._calibrate(listener, state)
+            except EvaluationCancelled:
+                log.info("calibration cancelled")
+            except Exception:  # the trained network is still good: kept, read uncalibrated
+                log.exception("calibration failed")
+        if end.reason != "error" and state.model is not None and not self._abort.is_set():
+            try:
                 evaluation = self._evaluate(listener, state.model)
             except EvaluationCancelled:
                 log.info("test-set evaluation cancelled")
@@ -293,7 +302,8 @@ class Training:
             test_accuracy=None if evaluation is None else evaluation.accuracy,
             test_count=0 if evaluation is None else int(evaluation.confusion.sum()),
             history=state.history(), evaluation=evaluation, predictor=state.predictor,
-            device=state.device, seconds=time.perf_counter() - started, _model=state.model)
+            device=state.device, seconds=time.perf_counter() - started, calibration=state.calibration,
+            _model=state.model)
         listener.on_end(outcome)
         return outcome
 
@@ -306,7 +316,7 @@ class Training:
 
         spec = self.spec
         model = models.build_model(spec.model, learning_rate=spec.learning_rate, optimizer=spec.optimizer,
-                                   seed=spec.seed)
+                                   seed=spec.seed, non_digits=spec.data == "people")
         import keras  # imported (and TensorFlow configured) by build_model
         state.model = model
         state.device = device_name()
@@ -333,6 +343,9 @@ class Training:
         return end
 
     def _load_data(self, listener: TrainingListener) -> Mnist:
+        """The data to train on: an Mnist given to the constructor as it is; otherwise MNIST (from the
+        loader, or the shipped copy) and, for ``data="people"``, the drawn digits and non-digits of
+        ``engine.people_data`` in front of it."""
         if self._data is None:
             listener.on_phase("Loading MNIST…")
             if self._loader is not None:
@@ -341,8 +354,44 @@ class Training:
                 from engine import data as data_module  # looked up now: a test may replace load_mnist
 
                 data = data_module.load_mnist()
+            if self.spec.data == "people":
+                from engine import people_data
+
+                listener.on_phase("Drawing pen digits, regional forms and non-digits (cached after the first time)…")
+                data = people_data.load_people_data(data, validation_size=self.config.validation_size)
+                self._pen_calibration = True
             self._data = data
         return self._data
+
+    def _calibrate(self, listener: TrainingListener, state: "_RunState") -> None:
+        """Fit the temperature (and, after training on non-digits, the "not a digit" threshold) on
+        digits the run did not train on: MNIST's validation split and, for "people", the training
+        writers drawn on other canvases. The live predictor reads its confidence this way from now on."""
+        from engine.calibration import fit_calibration
+        from engine.people_data import calibration_set
+
+        listener.on_phase("Calibrating the confidence…")
+        people = self.spec.data == "people"
+        pen = people and getattr(self, "_pen_calibration", False)
+        x, y = calibration_set(self._data, self.config.validation_size, pen=pen)
+        if len(x) == 0:
+            return
+        logits = []
+        for start in range(0, len(x), EVALUATION_CHUNK):
+            if self._abort.is_set():
+                raise EvaluationCancelled
+            chunk = x[start:start + EVALUATION_CHUNK].astype(np.float32) / 255.0
+            logits.append(np.asarray(state.model.predict_on_batch(chunk), np.float64))
+        logits = np.concatenate(logits)
+        if not np.isfinite(logits).all():
+            log.warning("not calibrating: the network gives non-finite logits")
+            return
+        where = "MNIST validation" + (" + training writers' pen digits" if pen else "")
+        state.calibration = fit_calibration(logits, y, refuse=people,
+                                            fitted_on=f"{len(y):,} held-out digits ({where})")
+        log.info("calibration: %s", state.calibration.describe())
+        if state.predictor is not None:
+            state.predictor.set_calibration(state.calibration)
 
     def _evaluate(self, listener: TrainingListener, model):
         data = self._data
@@ -383,6 +432,7 @@ class _RunState:
     def __init__(self):
         self.model = None
         self.predictor = None
+        self.calibration = None
         self.device: str | None = None
         self.epochs: list[EpochProgress] = []
         self.position = (0, 0)

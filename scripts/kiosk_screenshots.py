@@ -1,6 +1,6 @@
 """Screenshots of the real booth (kiosk) window under Xvfb at 1920×1080, drawn on with xdotool.
 
-    uv run python scripts/kiosk_screenshots.py            # docs/screenshots/kiosk-drawing.png and kiosk-attract.png
+    uv run python scripts/kiosk_screenshots.py            # docs/screenshots/kiosk-{drawing,attract,not-a-digit}.png
     uv run python scripts/kiosk_screenshots.py --digit 5  # draw a 5 instead of the default 2
 
 Needs Debian's xvfb, xdotool and imagemagick (apt-get install -y xvfb xdotool imagemagick).
@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
-from screenshots import CANVAS_LINE, PREDICTION_LINE, App, draw_digit, x_session, xdotool  # noqa: E402
+from screenshots import (CANVAS_LINE, PREDICTION_LINE, App, draw_digit, draw_strokes, non_digit,  # noqa: E402
+                         x_session, xdotool)
 
 
 SIZE = "1920x1080"
@@ -71,18 +72,26 @@ def quit_kiosk(app: App) -> bool:
     return stayed and app.proc.returncode == 0
 
 
-def shot_drawing(out: Path, digit: int, work: Path, env: dict, display: str) -> bool:
+def shot_drawing(out: Path, digit: int | None, work: Path, env: dict, display: str,
+                 name: str = "kiosk-drawing") -> bool:
+    """Draw ``digit`` (None: a non-digit, which must be answered "not a digit") and shoot."""
     app = launch(work / "drawing.toml", idle=120, attract=120, env=env)
     try:
         rect = canvas_rect(app)
         before = len(app.lines)
-        draw_digit(rect, digit, fill=0.6)
+        if digit is None:
+            draw_strokes(rect, non_digit("star"), fill=0.6)
+        else:
+            draw_digit(rect, digit, fill=0.6)
         result = app.wait_for(PREDICTION_LINE, after=before)
-        print(f"drew a {digit} on the canvas at {rect}; the app logged: {result.group(0)}")
+        line = next(line for line in app.lines[before:] if result.group(0) in line)
+        print(f"drew {'a non-digit' if digit is None else f'a {digit}'} on the canvas at {rect}; "
+              f"the app logged: {line.split('prediction', 1)[-1]}")
         xdotool("mousemove", "1919", "1079")       # the pointer out of the way
         time.sleep(1.6)                            # the answer settles; "Did I get it right?" appears
-        grab(out / "kiosk-drawing.png", display)
-        return result.group(1) == str(digit) and quit_kiosk(app)
+        grab(out / f"{name}.png", display)
+        right = "reason=not-a-digit" in line if digit is None else result.group(1) == str(digit)
+        return right and quit_kiosk(app)
     finally:
         if app.proc.poll() is None:
             app.proc.kill()
@@ -117,6 +126,7 @@ def main() -> int:
         xdotool("mousemove", "1919", "1079")
         ok = shot_drawing(args.out, args.digit, work, env, display)
         ok &= shot_attract(args.out, work, env, display, args.attract_delay)
+        ok &= shot_drawing(args.out, None, work, env, display, name="kiosk-not-a-digit")
     return 0 if ok else 1
 
 if __name__ == "__main__":

@@ -64,10 +64,24 @@ def xdotool(*args: str) -> None:
 
 def draw_digit(rect: tuple[int, int, int, int], digit: int, variant: int = 0, fill: float = 0.62) -> None:
     """Draw a digit's template strokes with the X pointer in the middle ``fill`` of the canvas."""
+    draw_strokes(rect, DIGIT_TEMPLATES[digit][variant], fill)
+
+
+def non_digit(kind: str = "star", seed: int = 3) -> list:
+    """The strokes of one of engine.non_digits' families (not from its held-out bench set)."""
+    import numpy as np
+
+    from engine.non_digits import non_digit_strokes
+
+    return [s.tolist() for s in non_digit_strokes(np.random.default_rng(seed), kind)]
+
+
+def draw_strokes(rect: tuple[int, int, int, int], strokes, fill: float = 0.62) -> None:
+    """Draw strokes (unit-box points) with the X pointer in the middle ``fill`` of the canvas."""
     x, y, w, h = rect
     side = min(w, h) * fill
     x0, y0 = x + (w - side) / 2, y + (h - side) / 2
-    for stroke in DIGIT_TEMPLATES[digit][variant]:
+    for stroke in strokes:
         points = [(int(x0 + px * side), int(y0 + py * side)) for px, py in stroke]
         xdotool("mousemove", str(points[0][0]), str(points[0][1]))
         xdotool("mousedown", "1")
@@ -108,9 +122,11 @@ def x_session(size: str, display: str = ":97"):
         shutil.rmtree(home, ignore_errors=True)
 
 
-def shoot(name: str, model: str, digit: int, out: Path, env: dict, display: str, train_for: float = 0) -> bool:
-    """Launch the app with ``model``, draw ``digit``, check the logged answer, save ``name``.png.
-    With ``train_for``, open the training panel, start training and shoot that many seconds later."""
+def shoot(name: str, model: str, digit: int | None, out: Path, env: dict, display: str, train_for: float = 0,
+          strokes=None) -> bool:
+    """Launch the app with ``model``, draw ``digit`` (or, for None, ``strokes``: a non-digit), check
+    the logged answer (the digit, or "not a digit"), save ``name``.png. With ``train_for``, open the
+    training panel, start training and shoot that many seconds later."""
     app = App(["--model", model], env)
     try:
         app.wait_for("window shown")
@@ -121,9 +137,14 @@ def shoot(name: str, model: str, digit: int, out: Path, env: dict, display: str,
             pass
         rect = tuple(int(v) for v in m.groups())
         before = len(app.lines)
-        draw_digit(rect, digit)
+        if digit is None:
+            draw_strokes(rect, strokes)
+        else:
+            draw_digit(rect, digit)
         result = app.wait_for(PREDICTION_LINE, after=before)
-        print(f"{model}: drew a {digit} on the canvas at {rect}; the app logged: {result.group(0)}")
+        line = next(line for line in app.lines[before:] if result.group(0) in line)
+        print(f"{model}: drew {'a non-digit' if digit is None else f'a {digit}'} on the canvas at {rect}; "
+              f"the app logged: {line.split('prediction', 1)[-1]}")
         if train_for:
             xdotool("key", "--clearmodifiers", "ctrl+t")  # View ▸ Training Panel
             time.sleep(1.0)
@@ -135,7 +156,8 @@ def shoot(name: str, model: str, digit: int, out: Path, env: dict, display: str,
         xdotool("key", "--clearmodifiers", "ctrl+q")
         app.proc.wait(timeout=20)
         print(f"app exited with status {app.proc.returncode}")
-        return result.group(1) == str(digit) and app.proc.returncode == 0
+        right = "reason=not-a-digit" in line if digit is None else result.group(1) == str(digit)
+        return right and app.proc.returncode == 0
     finally:
         if app.proc.poll() is None:
             app.proc.kill()
@@ -152,6 +174,7 @@ def main() -> int:
         ok = shoot("main-window", "cnn", args.digit, args.out, env, display)
         ok &= shoot("network-course-mlp", "course-mlp", 3, args.out, env, display)
         ok &= shoot("training", "course-mlp", 5, args.out, env, display, train_for=1.6)
+        ok &= shoot("not-a-digit", "cnn", None, args.out, env, display, strokes=non_digit("star"))
     return 0 if ok else 1
 
 if __name__ == "__main__":

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import numpy as np
 
+from engine.calibration import NOT_A_DIGIT
+
 UNSURE_BELOW = 0.6          # below this confidence the answer is shown as a guess ("maybe 4 or 9")
 PLACEHOLDER = "–"           # the big text while there is nothing to recognise
 EMPTY_CAPTION = "Draw a digit"
+NOT_A_DIGIT_MARK = "?"      # the big text when the model refuses the drawing
+NOT_A_DIGIT_CAPTION = "That doesn't look like a digit"
+KIOSK_NOT_A_DIGIT = "Hmm, that doesn't look like a digit. Try one from 0 to 9!"
 DIGITS = 10
 
 
@@ -27,11 +32,19 @@ def top_two(probabilities: np.ndarray) -> tuple[int, int]:
     return int(order[0]), int(order[1])
 
 
+def is_not_a_digit(prediction) -> bool:
+    """True when the model answered "not a digit" (its calibrated confidence is under its threshold)."""
+    return prediction is not None and getattr(prediction, "reason", None) == NOT_A_DIGIT
+
+
 def describe(prediction) -> tuple[str, str]:
     """The big text and the caption for a prediction: ("7", "98% sure"), ("4", "maybe 4 or 9")
-    when the network is unsure, or (PLACEHOLDER, "Draw a digit") when there is nothing to show."""
+    when the network is unsure, ("?", "That doesn't look like a digit") when the model refuses it,
+    or (PLACEHOLDER, "Draw a digit") when there is nothing to show."""
     if prediction is None:
         return PLACEHOLDER, EMPTY_CAPTION
+    if is_not_a_digit(prediction):
+        return NOT_A_DIGIT_MARK, NOT_A_DIGIT_CAPTION
     best, second = top_two(prediction.probabilities)
     p = float(prediction.probabilities[best])
     if p < UNSURE_BELOW:

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWi
 
 from engine.predictor import Prediction
 from gui import theme
-from gui.drawing.answer_text import DIGITS, EMPTY_CAPTION, PLACEHOLDER, UNSURE_BELOW, describe, percent_text, top_two
+from gui.drawing.answer_text import (DIGITS, EMPTY_CAPTION, PLACEHOLDER, UNSURE_BELOW, describe, is_not_a_digit,
+                                     percent_text, top_two)
 
 _BAR_WIDTH = 0.62
 _HEADROOM = 0.2             # y range above 100 %, so the label over a full bar is not cut off
@@ -293,6 +294,8 @@ class PredictionPanel(QWidget):
         big, caption = describe(prediction)
         if prediction is None:
             state = "empty"
+        elif is_not_a_digit(prediction):
+            state = "not a digit"
         else:
             state = "unsure" if prediction.confidence < UNSURE_BELOW else "sure"
         self.digit_label.setText(big)
@@ -319,6 +322,10 @@ class PredictionPanel(QWidget):
         """True while the answer on show is styled as a guess."""
         return self._state == "unsure"
 
+    def is_not_a_digit(self) -> bool:
+        """True while the panel says the drawing does not look like a digit."""
+        return self._state == "not a digit"
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
@@ -339,6 +346,7 @@ class PredictionPanel(QWidget):
             "empty": (theme.mix(theme.muted(palette), palette.color(QPalette.ColorRole.Window), 0.55),
                       theme.muted(palette)),
             "unsure": (theme.unsure(palette), theme.unsure(palette)),
+            "not a digit": (theme.unsure(palette), theme.text(palette)),
             "sure": (theme.text(palette), theme.muted(palette)),
         }[self._state]
         for label, color in ((self.digit_label, digit), (self.caption_label, caption),

@@ -147,8 +147,13 @@ class Recognizer(QObject):
         self._shown_seq = request.seq
         self.predictionShown.emit(prediction)
         if request.settled:
-            line = ("prediction digit=none" if prediction is None else
-                    f"prediction digit={prediction.digit} confidence={prediction.confidence:.3f}")
+            if prediction is None:
+                line = "prediction digit=none"
+            elif not prediction.is_digit:
+                line = f"prediction digit=none reason=not-a-digit best={prediction.digit} " \
+                       f"confidence={prediction.confidence:.3f}"
+            else:
+                line = f"prediction digit={prediction.digit} confidence={prediction.confidence:.3f}"
             if (request.ink, line) != self._logged:   # a refresh (new weights) that changes nothing
                 self._logged = (request.ink, line)
                 log.info(line)

@@ -36,7 +36,7 @@ from gui.kiosk.theme import (
     with_alpha,
 )
 from gui.kiosk.widgets import BoothBars, PinPad, Stage
-from gui.drawing.answer_text import UNSURE_BELOW, describe
+from gui.drawing.answer_text import KIOSK_NOT_A_DIGIT, UNSURE_BELOW, describe, is_not_a_digit
 from gui.drawing.recognition import CanvasPositionLog
 
 log = logging.getLogger("digit_studio")
@@ -208,6 +208,9 @@ class KioskScreen(QWidget):
         if prediction is None:
             caption = empty_caption
             colour, glow = FAINT, 0.0
+        elif is_not_a_digit(prediction):
+            caption = KIOSK_NOT_A_DIGIT
+            colour, glow = UNSURE, 0.35
         elif prediction.confidence < UNSURE_BELOW:
             colour, glow = UNSURE, 0.55
         else:
@@ -216,7 +219,9 @@ class KioskScreen(QWidget):
         self._colour(self.digit_label, colour)
         self._digit_glow.setColor(with_alpha(UNSURE if colour == UNSURE else ACCENT, glow))
         self.caption_label.setText(caption)
-        self._colour(self.caption_label, UNSURE if colour == UNSURE else MUTED if prediction is None else TEXT)
+        refused = is_not_a_digit(prediction)
+        self._colour(self.caption_label, TEXT if refused else UNSURE if colour == UNSURE
+                     else MUTED if prediction is None else TEXT)
         self.bars.set_probabilities(None if prediction is None else prediction.probabilities)
         if self.config.show_activations:
             self.crowd.show_prediction(prediction)

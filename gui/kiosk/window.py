@@ -224,8 +224,9 @@ class KioskWindow(QWidget):
         self._settle_timer.start()
 
     def _ask_feedback(self) -> None:
+        # "Did I get it right?" asks about a digit: not after "that doesn't look like a digit".
         if (self.config.ask_feedback and not self.attract.running and not self._answered
-                and self._latest is not None and not self.view.canvas.is_empty()):
+                and self._latest is not None and self._latest.is_digit and not self.view.canvas.is_empty()):
             self.view.feedback.setCurrentIndex(1)
             self.feedbackAsked.emit()
 
@@ -251,7 +252,9 @@ class KioskWindow(QWidget):
         self.view.feedback.setCurrentIndex(0)
         if prediction is not None:
             model = self.recognizer.model
-            self.stats.record_drawing(prediction.digit, prediction.confidence, model.ref if model else None)
+            # A refused drawing counts as a drawing with no digit read (digit None in the log).
+            digit = prediction.digit if prediction.is_digit else None
+            self.stats.record_drawing(digit, prediction.confidence, model.ref if model else None)
             self._update_summary()
 
     def _update_summary(self) -> None:

@@ -53,6 +53,11 @@ class TrainingForm(QWidget):
         self.augment_check.setToolTip("Each batch is randomly distorted like hand-drawn digits; "
                                       "slower to learn, better on drawings")
 
+        self.people_check = QCheckBox("Also learn people's drawings and non-digits")
+        self.people_check.setToolTip("Adds real pen-drawn digits, regional forms (flagged 1, crossed 7, "
+                                     "curled 9) and scribbles the network learns to call \"not a digit\"; "
+                                     "the first run draws them (a few minutes), later runs reuse them")
+
         grid = QGridLayout()
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(6)
@@ -66,6 +71,7 @@ class TrainingForm(QWidget):
         grid.addWidget(QLabel("Training set"), 2, 0)
         grid.addWidget(self.size_combo, 2, 1, 1, 3)
         grid.addWidget(self.augment_check, 3, 0, 1, 4)
+        grid.addWidget(self.people_check, 4, 0, 1, 4)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -100,7 +106,8 @@ class TrainingForm(QWidget):
         return TrainingSpec(model=self.architecture.spec(), epochs=self.epochs_spin.value(),
                             batch_size=self.batch_combo.currentData(), learning_rate=lr,
                             optimizer=self.optimizer_combo.currentData(), augment=self.augment_check.isChecked(),
-                            train_size=self.size_combo.currentData())
+                            train_size=self.size_combo.currentData(),
+                            data="people" if self.people_check.isChecked() else "mnist")
 
     def set_spec(self, spec: TrainingSpec) -> None:
         """Show ``spec`` in the controls (the network only when it is a preset or a dense network)."""
@@ -122,6 +129,7 @@ class TrainingForm(QWidget):
         self.lr_combo.setCurrentText(f"{spec.learning_rate:g}")
         self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(spec.optimizer))
         self.augment_check.setChecked(spec.augment)
+        self.people_check.setChecked(spec.data == "people")
         index = self.size_combo.findData(spec.train_size)
         if index < 0:
             self.size_combo.addItem(f"{spec.train_size:,} images", spec.train_size)

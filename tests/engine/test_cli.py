@@ -183,11 +183,12 @@ def test_a_save_that_fails_after_training_falls_back_to_the_models_folder(
     out = tmp_path / "usb-stick" / "mine.keras"
     real_save = engine.model_files.save_model
 
-    def save(model, path, spec=None):  # the stick was pulled during training
+    def save(model, path, spec=None, calibration=None):  # the stick was pulled during training
         assert spec is not None and spec.model.name == "course-mlp"  # the fallback keeps the spec too
+        assert calibration is not None                                 # ... and the calibration
         if Path(path) == out:
             raise engine.model_files.ModelFileError(f"Could not save the model to {path}: [Errno 5] I/O error")
-        return real_save(model, path, spec=spec)
+        return real_save(model, path, spec=spec, calibration=calibration)
 
     monkeypatch.setattr(engine.model_files, "save_model", save)
     status, _, err = run(capsys, "train", "--epochs", "1", "--batch-size", "16", "--out", str(out))
@@ -317,3 +318,25 @@ def test_predict_into_a_pipe_that_closes_early_ends_quietly():
 def test_a_folder_given_as_model_is_named_as_a_folder(capsys, tmp_path):
     status, _, err = run(capsys, "predict", "--model", str(tmp_path), str(SAMPLES / "seven-dark-on-light.png"))
     assert status == 2 and f"{tmp_path} is a folder, not a .keras model file" in err
+
+
+def test_predict_json_says_why_there_is_no_digit(capsys, tmp_path):
+    """reason: null for an answer, "blank" for an empty image, "not a digit" under the model's threshold."""
+    from engine.calibration import Calibration
+    from engine.model_files import save_model
+    from engine.models import build_model
+
+    picky = save_model(build_model("course-mlp", seed=0), tmp_path / "picky.keras",
+                       calibration=Calibration(temperature=1.0, refuse_below=0.99))
+    files = [str(SAMPLES / "blank.png"), str(SAMPLES / "seven-dark-on-light.png")]
+    status, out, err = run(capsys, "predict", "--json", "--model", str(picky), *files)
+    assert status == 0, err
+    blank, seven = map(json.loads, out.splitlines())
+    assert blank == {"file": files[0], "digit": None, "confidence": None, "probabilities": None, "reason": "blank"}
+    assert seven["reason"] == "not a digit" and seven["digit"] is None
+    assert seven["confidence"] < 0.99 and len(seven["probabilities"]) == 10   # the bars are still given
+    status, out, _ = run(capsys, "predict", "--model", str(picky), files[1])
+    assert "not a digit (best guess" in out
+    status, out, _ = run(capsys, "predict", "--json", files[1])       # the shipped model reads it
+    row = json.loads(out)
+    assert row["reason"] is None and row["digit"] == 7

@@ -75,12 +75,12 @@ def test_the_parse_is_cached(digits):
 
 
 def test_writer_split_keeps_every_writer_on_one_side(digits):
-    assert len(VALIDATION_WRITERS) == 6 and set(VALIDATION_WRITERS) <= set(range(1, 31))
+    assert len(VALIDATION_WRITERS) == 15 and set(VALIDATION_WRITERS) <= set(range(1, 31))
     train, val = writer_split(digits, VALIDATION_WRITERS)
     assert len(train) + len(val) == len(digits)
     assert {d.writer for d in val} == set(VALIDATION_WRITERS)
     assert not {d.writer for d in train} & {d.writer for d in val}
-    assert 1200 < len(val) < 1700
+    assert 3500 < len(val) < 4000
     assert {id(d) for d in train} | {id(d) for d in val} == {id(d) for d in digits}
     train2, val2 = writer_split(digits, (1,))
     assert {d.writer for d in val2} == {1} and len(train2) == len(digits) - len(val2)

@@ -64,10 +64,11 @@ def test_typed_events_arrive_in_order(tiny_mnist):
     assert rec.events[:3] == [("phase", "Loading MNIST…"), ("phase", "Building the network…"),
                               ("model", rec.of("model")[0])]
     assert rec.events[3] == ("phase", "Compiling the training step…")
-    assert kinds[-3:] == ["weights", "phase", "end"] and rec.events[-2] == ("phase", "Testing on 60 images…")
+    assert kinds[-4:] == ["weights", "phase", "phase", "end"]
+    assert rec.events[-3:-1] == [("phase", "Calibrating the confidence…"), ("phase", "Testing on 60 images…")]
     steps = 13  # 200 training images / 16
     per_epoch = ["batch"] * steps + ["epoch", "weights"]   # no batch weights: 13 < WEIGHTS_EVERY_BATCHES
-    assert kinds[4:-3] == per_epoch * 2
+    assert kinds[4:-4] == per_epoch * 2
     assert [(u.kind, u.epoch, u.step) for u in rec.of("weights")] == [("epoch", 0, 13), ("epoch", 1, 13),
                                                                      ("end", 1, 13)]
     for kind, payload in rec.events:
@@ -102,7 +103,10 @@ def test_the_live_predictor_follows_the_training_and_ends_with_the_final_weights
     probs = predictor.predict_batch(tiny_mnist.x_test / 255.0)
     assert np.mean(probs.argmax(axis=1) == tiny_mnist.y_test) == pytest.approx(outcome.test_accuracy)
     assert not np.allclose(seen[0], seen[-1])   # the predictor changed as training went
-    np.testing.assert_allclose(seen[-1], probs[:8], atol=1e-6)
+    # Then it was calibrated: the same logits, read at the fitted temperature.
+    assert outcome.calibration is not None and predictor.calibration == outcome.calibration
+    np.testing.assert_allclose(outcome.calibration.probabilities(np.log(seen[-1].astype(np.float64))),
+                               probs[:8], atol=1e-5)
 
 
 def test_without_a_live_predictor_the_events_carry_none(tiny_mnist):

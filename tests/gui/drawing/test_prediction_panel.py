@@ -5,13 +5,15 @@ import numpy as np
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
+from engine.calibration import NOT_A_DIGIT
 from engine.predictor import Prediction
 from gui import theme
 from gui.drawing.prediction_panel import (EMPTY_CAPTION, PLACEHOLDER, UNSURE_BELOW, InputPreview,
                                   PredictionPanel, describe, percent_text)
 
 
-def make_prediction(probabilities: dict[int, float], image: np.ndarray | None = None) -> Prediction:
+def make_prediction(probabilities: dict[int, float], image: np.ndarray | None = None,
+                    reason: str | None = None) -> Prediction:
     """A prediction with the given probabilities; the rest is spread evenly over the other digits."""
     p = np.zeros(10, np.float32)
     for digit, value in probabilities.items():
@@ -20,7 +22,7 @@ def make_prediction(probabilities: dict[int, float], image: np.ndarray | None = 
     p[rest] = (1.0 - p.sum()) / len(rest)
     if image is None:
         image = np.random.default_rng(sum(probabilities)).random((28, 28)).astype(np.float32)
-    return Prediction(image=image, probabilities=p, activations=())
+    return Prediction(image=image, probabilities=p, activations=(), reason=reason)
 
 
 @pytest.fixture
@@ -40,6 +42,24 @@ def test_describe_unsure_names_the_top_two():
 def test_describe_a_tie_agrees_with_the_predicted_digit():
     tie = make_prediction({5: 0.45, 3: 0.45})
     assert describe(tie) == (str(tie.digit), "maybe 3 or 5") == ("3", "maybe 3 or 5")
+
+
+def test_describe_not_a_digit_says_so_instead_of_a_number():
+    assert describe(make_prediction({4: 0.3}, reason=NOT_A_DIGIT)) == ("?", "That doesn't look like a digit")
+
+
+def test_not_a_digit_replaces_the_number_but_the_bars_still_show(panel):
+    panel.show_prediction(make_prediction({8: 0.97}))
+    sure = panel.digit_label.palette().color(QPalette.ColorRole.WindowText)
+    refused = make_prediction({8: 0.35, 3: 0.2}, reason=NOT_A_DIGIT)
+    panel.show_prediction(refused)
+    assert (panel.digit_label.text(), panel.caption_label.text()) == ("?", "That doesn't look like a digit")
+    assert panel.is_not_a_digit() and not panel.is_unsure()
+    assert panel.digit_label.palette().color(QPalette.ColorRole.WindowText) != sure
+    np.testing.assert_allclose(panel.bars.bar_heights(), refused.probabilities, atol=1e-6)
+    np.testing.assert_array_equal(panel.preview.image(), refused.image)
+    panel.show_prediction(make_prediction({8: 0.97}))
+    assert panel.digit_label.text() == "8" and not panel.is_not_a_digit()
 
 
 def test_describe_nothing_asks_for_a_drawing():

@@ -475,6 +475,30 @@ def test_no_statistics_file_and_no_question_when_switched_off(qtbot, make_kiosk,
     assert not (private_user_dir / "booth-stats.jsonl").exists()
 
 
+def test_a_drawing_that_is_not_a_digit_gets_a_friendly_line_and_no_question(qtbot, make_kiosk, cnn,
+                                                                             private_user_dir):
+    from engine.calibration import Calibration
+    from engine.predictor import Predictor
+    from gui.drawing.answer_text import KIOSK_NOT_A_DIGIT
+
+    # the shipped network, read so flatly (T = 20) that nothing reaches its 90 % threshold
+    picky = Predictor(cnn.predictor.model, Calibration(temperature=20.0, refuse_below=0.9))
+    win = make_kiosk(idle_clear_seconds=60)
+    ready(qtbot, win, catalogue.wrap(picky, "picky", device="CPU"))
+    shown = []
+    win.predictionShown.connect(shown.append)
+    draw_strokes(win.view.canvas, DIGIT_TEMPLATES[7][0])
+    qtbot.waitUntil(lambda: bool(shown) and shown[-1] is not None, timeout=10_000)
+    assert shown[-1].reason == "not a digit"
+    assert win.view.caption_label.text() == KIOSK_NOT_A_DIGIT and win.view.digit_label.text() == "?"
+    assert win.view.bars.isVisible()
+    qtbot.wait(1500)                                    # past the feedback delay: no "Did I get it right?"
+    assert not win.feedback_visible()
+    win.clear_canvas()
+    last = records(private_user_dir)[-1]
+    assert last["event"] == "drawing" and last["digit"] is None
+
+
 def test_the_crowd_view_lights_up_with_the_network(qtbot, make_kiosk, cnn):
     win = make_kiosk(idle_clear_seconds=60)
     ready(qtbot, win, cnn)

@@ -255,8 +255,15 @@ def test_custom_editor_builds_the_spec_it_shows(qtbot):
     panel.form.optimizer_combo.setCurrentIndex(1)
     panel.form.size_combo.setCurrentIndex(2)
     panel.form.augment_check.setChecked(True)
+    assert defaults.data == "mnist" and not panel.form.people_check.isChecked()
+    panel.form.people_check.setChecked(True)
     s = panel.spec()
     assert (s.batch_size, s.learning_rate, s.optimizer, s.train_size, s.augment) == (32, 3e-4, "sgd", 2000, True)
+    assert s.data == "people"
+    panel.set_spec(s.replace(data="mnist"))
+    assert not panel.form.people_check.isChecked() and panel.spec().data == "mnist"
+    panel.set_spec(s)
+    assert panel.form.people_check.isChecked()
     assert s.config().augment and s.config().train_size == 2000 and s.config().batch_size == 32
 
     panel.form.lr_combo.setCurrentText("0")
