@@ -43,6 +43,7 @@ class Prediction:
     probabilities: np.ndarray         # (10,) calibrated softmax, sums to 1
     activations: tuple[LayerActivation, ...]
     reason: str | None = None         # None: an answer; "not a digit": the model refuses it
+    temperature: float = 1.0          # the calibration's: probabilities = softmax(logits / temperature)
 
     @property
     def is_digit(self) -> bool:
@@ -182,7 +183,7 @@ class Predictor:
         refused = bool(compiled.calibration.refuses(probs))
         return Prediction(image=x[0], probabilities=probs, activations=tuple(
             LayerActivation(name, kind, values) for (name, kind), values in zip(compiled.labels, layer_outs)),
-            reason=NOT_A_DIGIT if refused else None)
+            reason=NOT_A_DIGIT if refused else None, temperature=compiled.calibration.temperature)
 
     def recognise(self, raw_image: np.ndarray) -> Prediction | None:
         """Preprocess any digit image and predict it; None when the image holds no digit."""

@@ -62,8 +62,9 @@ def numpy_line(tf_value: float, np_value: float | None) -> str:
 
 def dense_text(info: LayerInfo, unit: int, weights: list[np.ndarray], a_in: np.ndarray | None,
                a_out: np.ndarray | None, n_in: int, probability: float | None = None,
-               np_value: float | None = None) -> str:
-    """Hover text of neuron ``unit`` (0-based, as in W[:, j]) of a Dense layer."""
+               np_value: float | None = None, temperature: float = 1.0) -> str:
+    """Hover text of neuron ``unit`` (0-based, as in W[:, j]) of a Dense layer. ``temperature``: the
+    model's calibration divides the output logits by it before the softmax."""
     l, j = info.number, unit
     a, w, b = info.notation(j), info.notation(j, "w"), info.notation(j, "b")
     prev = f"a<sup>[{l - 1}]</sup>"
@@ -83,7 +84,12 @@ def dense_text(info: LayerInfo, unit: int, weights: list[np.ndarray], a_in: np.n
     else:
         lines.append(f"g = {g} → a = {g}({fmt(z)}) = <b>{fmt(apply_g(g, z))}</b>")
     if probability is not None:
-        lines.append(f"softmax of the 10 outputs → P(y = {j} | x) = <b>{percent_text(probability)}</b>")
+        if temperature == 1.0:
+            lines.append(f"softmax of the 10 outputs → P(y = {j} | x) = <b>{percent_text(probability)}</b>")
+        else:
+            lines.append(f"softmax of the 10 outputs ÷ T = {temperature:.2f} → P(y = {j} | x) = "
+                         f"<b>{percent_text(probability)}</b>")
+            lines.append(_muted("T: the model's calibration, so that “90% sure” is right 90% of the time"))
     W = np.asarray(weights[0], dtype=np.float64)
     contributions = W[:, j] * np.asarray(a_in, dtype=np.float64).ravel()
     order = [i for i in np.argsort(-np.abs(contributions))[:3] if contributions[i] != 0]
@@ -221,7 +227,8 @@ def hover_text(net: Network, prediction, layer_index: int, unit: int | None,
     if info.role in ("dense", "output"):
         np_value = None if numpy_acts is None else float(numpy_acts[layer_index].ravel()[unit])
         probability = None if p is None or info.role != "output" else float(p.probabilities[unit])
-        return dense_text(info, unit, weights, a_in, a_out, int(weights[0].shape[0]), probability, np_value)
+        return dense_text(info, unit, weights, a_in, a_out, int(weights[0].shape[0]), probability, np_value,
+                          temperature=float(getattr(p, "temperature", 1.0)))
     if at is None and a_out is not None:
         at = np.unravel_index(int(np.argmax(a_out[:, :, unit])), a_out.shape[:2])
     at = (0, 0) if at is None else (int(at[0]), int(at[1]))

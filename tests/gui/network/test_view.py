@@ -197,6 +197,22 @@ def test_hover_text_has_z_g_and_a_of_a_known_neuron(view):
         float(prediction.activations[-1].values[7]), abs=1e-4)
 
 
+def test_the_output_hover_names_the_calibration_temperature(view):
+    """With a calibrated model the bars are softmax(z / T): the hover says so, with numbers that add up."""
+    import dataclasses
+
+    from engine.calibration import softmax
+
+    prediction = show(view, "course-mlp")
+    infos = layers_by_name(view)
+    z = prediction.activations[infos["output"].index].values.astype(np.float64)
+    p = softmax(z, 2.0)
+    view.show_prediction(dataclasses.replace(prediction, probabilities=p.astype(np.float32), temperature=2.0))
+    out = plain(view.hover_text(infos["output"].index, 3))
+    assert "softmax of the 10 outputs ÷ T = 2.00 → P(y = 3 | x) = " + percent_text(p[3]) in out
+    assert "calibration" in out
+
+
 def test_hover_over_a_neuron_with_the_mouse_rings_it_and_shows_the_tooltip(view, qtbot):
     show(view, "course-mlp")
     index = view.layer_infos()[2].index
