@@ -11,7 +11,7 @@ PLACEHOLDER = "–"           # the big text while there is nothing to recognise
 EMPTY_CAPTION = "Draw a digit"
 NOT_A_DIGIT_MARK = "?"      # the big text when the model refuses the drawing
 NOT_A_DIGIT_CAPTION = "That doesn't look like a digit"
-KIOSK_NOT_A_DIGIT = "Hmm, that doesn't look like a digit. Try one from 0 to 9!"
+KIOSK_NOT_A_DIGIT = "Hmm, that doesn't look like a digit. Try one from 0\u00a0to\u00a09!"  # "0 to 9" stays whole
 DIGITS = 10
 
 
