@@ -108,3 +108,26 @@ def test_the_predictor_applies_the_temperature_and_refuses_under_the_threshold()
     assert plain.predict(x[0]).reason is None and plain.predict(x[0]).is_digit
     plain.set_calibration(Calibration(temperature=2.0))
     np.testing.assert_allclose(plain.predict(x[0]).probabilities, one.probabilities, atol=1e-6)
+
+
+def test_the_temperature_rises_until_few_mistakes_look_certain_within_the_ece_cap():
+    from engine.calibration import CONFIDENT, ECE_CAP, WRONG_CONFIDENT_TARGET, limit_confident_mistakes
+
+    rng = np.random.default_rng(4)
+    logits = rng.normal(0, 1, (3000, 10))
+    labels = rng.integers(0, 10, 3000)
+    logits[np.arange(3000), labels] += 12.0          # right and very sure…
+    wrong = rng.choice(3000, 60, replace=False)
+    labels[wrong] = (labels[wrong] + 1) % 10         # …and 2 % of them confidently wrong
+    t0 = fit_temperature(logits, labels)
+    t = limit_confident_mistakes(logits, labels, t0, refuse=False)
+    assert t > t0
+    p = softmax(logits, t)
+    mistakes = p.argmax(1) != labels
+    shown_sure = np.mean(p.max(1)[mistakes] >= CONFIDENT)
+    assert shown_sure <= WRONG_CONFIDENT_TARGET or expected_calibration_error(softmax(logits, t * 1.02), labels) > ECE_CAP
+    assert expected_calibration_error(p, labels) <= ECE_CAP + 1e-9
+    # an honest model with no confident mistakes keeps its likelihood temperature
+    honest_logits, honest_labels = _sample(4000, 1.0, seed=5)
+    t1 = fit_temperature(honest_logits, honest_labels)
+    assert limit_confident_mistakes(honest_logits, honest_labels, t1, refuse=False) == pytest.approx(t1, rel=0.05)
