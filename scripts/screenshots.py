@@ -127,7 +127,8 @@ def shoot(name: str, model: str, digit: int | None, out: Path, env: dict, displa
     """Launch the app with ``model``, draw ``digit`` (or, for None, ``strokes``: a non-digit), check
     the logged answer (the digit, or "not a digit"), save ``name``.png. With ``train_for``, open the
     training panel, start training and shoot that many seconds later."""
-    app = App(["--model", model], env)
+    # Each shot starts from fresh settings: a panel opened for one shot stays out of the next.
+    app = App(["--model", model], {**env, "XDG_CONFIG_HOME": str(Path(env["XDG_CONFIG_HOME"]) / name)})
     try:
         app.wait_for("window shown")
         app.wait_for("engine ready", timeout=120)
@@ -163,18 +164,27 @@ def shoot(name: str, model: str, digit: int | None, out: Path, env: dict, displa
             app.proc.kill()
 
 
+SHOTS = ("main-window", "network-course-mlp", "training", "not-a-digit")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--digit", type=int, default=7)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--size", default="1280x820", help="screen size WxH")
+    parser.add_argument("--only", nargs="+", choices=SHOTS, help="take only these shots")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    shots = {
+        "main-window": dict(model="cnn", digit=args.digit),
+        "network-course-mlp": dict(model="course-mlp", digit=3),
+        "training": dict(model="course-mlp", digit=5, train_for=1.6),
+        "not-a-digit": dict(model="cnn", digit=None, strokes=non_digit("star")),
+    }
+    ok = True
     with x_session(args.size) as (env, display):
-        ok = shoot("main-window", "cnn", args.digit, args.out, env, display)
-        ok &= shoot("network-course-mlp", "course-mlp", 3, args.out, env, display)
-        ok &= shoot("training", "course-mlp", 5, args.out, env, display, train_for=1.6)
-        ok &= shoot("not-a-digit", "cnn", None, args.out, env, display, strokes=non_digit("star"))
+        for name in args.only or SHOTS:
+            ok &= shoot(name, out=args.out, env=env, display=display, **shots[name])
     return 0 if ok else 1
 
 if __name__ == "__main__":

@@ -28,6 +28,40 @@ def _pixel_font(widget: QWidget, pixels: int, bold: bool = False) -> QFont:
     return font
 
 
+class FittingCaption(QLabel):
+    """A word-wrapped label of fixed height (``lines`` lines at ``pixels``) whose font steps down,
+    to ``min_pixels`` at most, until its text fits the box: a long caption ("That doesn't look like
+    a digit", a longer translation) in a narrow panel is smaller, never clipped; a short one keeps
+    its size."""
+
+    def __init__(self, text: str, pixels: int, min_pixels: int, lines: int = 2):
+        super().__init__(text)
+        self._pixels, self._min_pixels = pixels, min_pixels
+        self.setFont(_pixel_font(self, pixels))
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.setFixedHeight(lines * self.fontMetrics().lineSpacing() + 4)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self._fit()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        box = QRect(0, 0, max(1, self.contentsRect().width()), 100_000)
+        for pixels in range(self._pixels, self._min_pixels - 1, -1):
+            font = _pixel_font(self, pixels)
+            used = QFontMetrics(font).boundingRect(box, int(Qt.TextFlag.TextWordWrap), self.text()).height()
+            if used <= self.contentsRect().height() or pixels == self._min_pixels:
+                break
+        if font.pixelSize() != self.font().pixelSize():
+            self.setFont(font)
+
+
 class ProbabilityBars(pg.PlotWidget):
     """Ten bars for the digits 0–9 with a percentage over each; the winner in the accent colour.
 
@@ -248,19 +282,16 @@ class PredictionPanel(QWidget):
         self.digit_label = QLabel(PLACEHOLDER, alignment=Qt.AlignmentFlag.AlignCenter)
         self.digit_label.setFont(_pixel_font(self, 112, bold=True))
         self.digit_label.setFixedHeight(self.digit_label.fontMetrics().height())
-        self.caption_label = QLabel(EMPTY_CAPTION, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.caption_label.setFont(_pixel_font(self, 17))
+        self.caption_label = FittingCaption(EMPTY_CAPTION, pixels=17, min_pixels=12)
         self.bars = ProbabilityBars()
         self.preview = InputPreview()
         self.status_label = QLabel("", alignment=Qt.AlignmentFlag.AlignCenter)
         self.status_label.setFont(_pixel_font(self, 12))
         # No size here depends on the text shown: an answer appearing mid-stroke must never move
-        # the canvas beside it. The caption keeps room for two lines (a long engine message wraps).
-        self.caption_label.setWordWrap(True)
-        self.caption_label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.caption_label.setFixedHeight(2 * self.caption_label.fontMetrics().lineSpacing() + 4)
+        # the canvas beside it. The caption keeps room for two lines (a long engine message wraps,
+        # in a smaller type when two lines of 17 px are not enough).
         self.status_label.setFixedHeight(self.status_label.fontMetrics().height() + 4)
-        for label in (self.digit_label, self.caption_label, self.status_label):
+        for label in (self.digit_label, self.status_label):
             label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         # The answer and what the network saw side by side, the ten probabilities below them:

@@ -62,7 +62,8 @@ def test_fallback_chain_order():
 
 def test_load_gives_a_ready_predictor_with_its_label_and_spec(tmp_path):
     loaded = catalogue.load("course-mlp")
-    assert loaded.ref == "course-mlp" and loaded.label == "course-mlp (shipped)" and loaded.spec is None
+    assert loaded.ref == "course-mlp" and loaded.label == "course-mlp (shipped)"
+    assert loaded.spec.model.name == "course-mlp" and loaded.spec.data == "people"   # trained by main.py train
     assert loaded.device and loaded.seconds > 0
     assert loaded.predictor.predict_batch(np.zeros((2, 28, 28), np.float32)).shape == (2, 10)
 

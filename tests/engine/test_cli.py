@@ -340,3 +340,11 @@ def test_predict_json_says_why_there_is_no_digit(capsys, tmp_path):
     status, out, _ = run(capsys, "predict", "--json", files[1])       # the shipped model reads it
     row = json.loads(out)
     assert row["reason"] is None and row["digit"] == 7
+
+
+def test_the_shipped_model_says_a_drawn_star_is_not_a_digit(capsys):
+    star = str(SAMPLES / "star-not-a-digit.png")
+    status, out, err = run(capsys, "predict", "--json", star)
+    assert status == 0, err
+    row = json.loads(out)
+    assert (row["digit"], row["reason"]) == (None, "not a digit") and len(row["probabilities"]) == 10

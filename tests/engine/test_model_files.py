@@ -149,8 +149,17 @@ def test_files_without_a_spec_give_none(tmp_path, model):
     from engine.model_files import read_spec
 
     assert read_spec(save_model(model, tmp_path / "m.keras")) is None
-    for name in SHIPPED_MODELS:
-        assert read_spec(shipped_model_path(name)) is None
+
+
+def test_the_shipped_models_carry_the_spec_of_the_readme_training_commands():
+    from engine.model_files import read_spec
+
+    specs = {name: read_spec(shipped_model_path(name)) for name in SHIPPED_MODELS}
+    assert {name: (s.model.name, s.data, s.epochs, s.augment, s.lr_decay) for name, s in specs.items()} == {
+        "cnn": ("cnn", "people", 15, True, 0.85),
+        "course-mlp": ("course-mlp", "people", 60, True, 0.95),
+        "sigmoid-mlp": ("sigmoid-mlp", "people", 60, True, 0.95)}
+    assert specs["sigmoid-mlp"].learning_rate == 0.003 and specs["course-mlp"].batch_size == 32
 
 
 @pytest.mark.parametrize("content", [b"{not json", b'{"version": 99, "model": "cnn"}', b'{"version": 1}',

@@ -62,6 +62,21 @@ def test_not_a_digit_replaces_the_number_but_the_bars_still_show(panel):
     assert panel.digit_label.text() == "8" and not panel.is_not_a_digit()
 
 
+@pytest.mark.parametrize("width", [360, 270])
+def test_a_long_caption_fits_its_two_lines_in_a_smaller_type_and_a_short_one_keeps_its_size(shown_as_child, width):
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtGui import QFontMetrics
+
+    panel = shown_as_child(PredictionPanel, width, 640)
+    caption = panel.caption_label
+    panel.show_prediction(make_prediction({8: 0.35}, reason=NOT_A_DIGIT))
+    box = QRect(0, 0, caption.contentsRect().width(), 10_000)
+    used = QFontMetrics(caption.font()).boundingRect(box, int(Qt.TextFlag.TextWordWrap), caption.text())
+    assert used.height() <= caption.contentsRect().height() and caption.font().pixelSize() >= 12
+    panel.show_prediction(make_prediction({8: 0.97}))
+    assert caption.font().pixelSize() == 17
+
+
 def test_describe_nothing_asks_for_a_drawing():
     assert describe(None) == (PLACEHOLDER, EMPTY_CAPTION) == ("–", "Draw a digit")
 
