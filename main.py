@@ -22,6 +22,9 @@ import sys  # noqa: E402
 from engine.device import quiet_tensorflow_logs  # noqa: E402
 
 LOG_LEVELS = ("debug", "info", "warning", "error")
+BACKEND_HELP = ("what runs the network: numpy (starts in milliseconds, no TensorFlow needed), "
+                "tensorflow (imports TensorFlow: seconds), or auto (default: numpy, and tensorflow "
+                "for a model only Keras can run, e.g. one with a Lambda layer)")
 
 
 def positive_number(text: str) -> float:
@@ -37,6 +40,7 @@ def positive_number(text: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from engine.catalogue import BACKENDS
     from engine.models import OPTIMIZERS, PRESETS
     from engine.spec import DATA_SOURCES
 
@@ -46,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="logging detail for every command (debug also shows TensorFlow's own logs)")
     parser.add_argument("--model", dest="window_model", metavar="PATH_OR_NAME",
                         help="model to open the window with (a .keras file or a shipped model's name)")
+    parser.add_argument("--backend", dest="window_backend", choices=BACKENDS, default="auto",
+                        help="what runs the window's and the kiosk's network (see predict --help); "
+                             "training always uses TensorFlow")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the window, recognise a built-in drawing of a 7, print the answer and exit "
                              "(status 0 when it is right): a check for installed copies")
@@ -80,10 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     evaluate = commands.add_parser("evaluate", help="accuracy on the MNIST test set")
     evaluate.add_argument("--model", help="a .keras file or a shipped model's name (default: cnn)")
+    evaluate.add_argument("--backend", choices=BACKENDS, default="auto", help=BACKEND_HELP)
 
     predict = commands.add_parser("predict", help="recognise the digit in each image file")
     predict.add_argument("--model", help="a .keras file or a shipped model's name (default: cnn)")
     predict.add_argument("--json", action="store_true", help="one JSON object per line")
+    predict.add_argument("--backend", choices=BACKENDS, default="auto", help=BACKEND_HELP)
     predict.add_argument("images", nargs="+", metavar="IMAGE")
     return parser
 
@@ -130,6 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         return run_app(args, started_at=STARTED_AT)
     from engine import cli
     from engine.data import MnistDataError
+    from engine.device import TensorFlowMissing
     from engine.model_files import ModelFileError
 
     handler = {"train": cli.train, "evaluate": cli.evaluate_command, "predict": cli.predict}[args.command]
@@ -141,6 +151,9 @@ def main(argv: list[str] | None = None) -> int:
     except (ModelFileError, MnistDataError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    except TensorFlowMissing as exc:   # the booth build: train, or --backend tensorflow
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
     except BrokenPipeError:
         # The reader went away (… | head -1): stop quietly, like other Unix tools. The Python docs'
         # recipe: point stdout at devnull so the interpreter's final flush cannot fail again.

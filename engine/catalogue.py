@@ -4,6 +4,12 @@ fallbacks. The window, the kiosk and the command line all go through here.
 A reference (``ref``) is a shipped model's name ("cnn"), the name of a model in the user's models
 folder ("mine" for ``mine.keras`` there), or a path to a ``.keras`` file; None means the default
 shipped model. Nothing here imports TensorFlow until a model is loaded.
+
+Backends (``BACKENDS``): ``"numpy"`` reads the file without TensorFlow (``engine.numpy_predictor``:
+milliseconds to load, faster per drawing on a CPU); ``"tensorflow"`` loads it with Keras and
+compiles it (``engine.predictor``: seconds to import TensorFlow); ``"auto"`` (the default) takes
+NumPy and falls back to TensorFlow only for a model the NumPy reader refuses (a Lambda layer, a
+layer kind it does not know).
 """
 from __future__ import annotations
 
@@ -18,6 +24,8 @@ from engine.resources import DEFAULT_MODEL, SHIPPED_MODELS, shipped_model_path
 from engine.spec import TrainingSpec
 
 log = logging.getLogger(__name__)
+BACKENDS = ("auto", "numpy", "tensorflow")
+NUMPY_DEVICE = "CPU (NumPy)"
 
 
 @dataclass(frozen=True)
@@ -98,22 +106,50 @@ def _identity(ref: str):
         return ref
 
 
-def load(ref: str | None) -> LoadedModel:
-    """Import TensorFlow (first time only), load ``ref`` in safe mode and compile a Predictor for it.
-    Raises engine.model_files.ModelFileError with a clear message for a missing or bad file."""
+def load(ref: str | None, backend: str = "auto") -> LoadedModel:
+    """Load ``ref`` with ``backend`` (see BACKENDS): read by NumPy, or loaded by Keras in safe mode
+    and compiled (TensorFlow imported the first time). Raises engine.model_files.ModelFileError with
+    a clear message for a missing or bad file, or for a model that needs TensorFlow where it is
+    not installed."""
+    if backend not in BACKENDS:
+        raise ValueError(f"backend must be one of {', '.join(BACKENDS)}; got {backend!r}")
     started = time.perf_counter()
-    from engine.device import device_name
-    from engine.model_files import load_model, read_calibration, read_spec
-    from engine.predictor import Predictor
+    from engine.model_files import read_spec
 
     ref = os.fspath(ref) if ref is not None else DEFAULT_MODEL
     path = resolve(ref)
-    predictor = Predictor(load_model(path), read_calibration(path))
-    return LoadedModel(predictor, ref, label(ref), device_name(), time.perf_counter() - started,
-                       read_spec(path))
+    if backend == "tensorflow":
+        predictor, device = _load_tensorflow(path)
+    else:
+        from engine.keras_file import NeedsTensorFlow
+        from engine.numpy_predictor import NumpyPredictor
+
+        try:
+            predictor, device = NumpyPredictor.from_file(path), NUMPY_DEVICE
+        except NeedsTensorFlow as exc:
+            if backend == "numpy":
+                raise
+            from engine.device import tensorflow_installed
+
+            if not tensorflow_installed():
+                raise NeedsTensorFlow(f"{exc} — and this installation has no TensorFlow.") from exc
+            log.info("%s: %s; loading it with TensorFlow", path.name, exc)
+            predictor, device = _load_tensorflow(path)
+    return LoadedModel(predictor, ref, label(ref), device, time.perf_counter() - started, read_spec(path))
 
 
-def load_with_fallback(ref: str | None, chain: bool = True) -> tuple[LoadedModel, str | None]:
+def _load_tensorflow(path: Path):
+    from engine.device import device_name, require_tensorflow
+
+    require_tensorflow(f"Loading {path.name} with TensorFlow")
+    from engine.model_files import load_model, read_calibration
+    from engine.predictor import Predictor
+
+    return Predictor(load_model(path), read_calibration(path)), device_name()
+
+
+def load_with_fallback(ref: str | None, chain: bool = True, backend: str = "auto"
+                       ) -> tuple[LoadedModel, str | None]:
     """Load ``ref``; if it is gone or broken, the first of the fallbacks that loads: with ``chain``
     every shipped model (``fallback_chain``: the kiosk, which must show something), without it only
     the default model (the window). Returns the model and, after a fallback, a sentence for the
@@ -124,7 +160,7 @@ def load_with_fallback(ref: str | None, chain: bool = True) -> tuple[LoadedModel
     first_error: Exception | None = None
     for candidate in candidates:
         try:
-            loaded = load(candidate)
+            loaded = load(candidate, backend=backend)
         except Exception as exc:  # any failure of a remembered model: the app must still start
             log.warning("model %s could not be loaded: %s", candidate, exc)
             first_error = first_error or exc

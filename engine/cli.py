@@ -25,10 +25,10 @@ def resolve_model_path(model: str | None) -> Path:
     return catalogue.resolve(model)
 
 
-def _load(model: str | None):
+def _load(model: str | None, backend: str = "auto"):
     from engine import catalogue
 
-    return catalogue.load(model)
+    return catalogue.load(model, backend=backend)
 
 
 class ProgressBar(TrainingListener):
@@ -86,10 +86,12 @@ def train_spec(args) -> TrainingSpec:
 
 def train(args) -> int:
     from engine.data import load_mnist
+    from engine.device import require_tensorflow
     from engine.model_files import check_save_path
     from engine.paths import user_models_dir
     from engine.training import Training
 
+    require_tensorflow("Training")   # the booth build says so before anything else
     spec = train_spec(args)
     # A destination that cannot take the file is found now, not after minutes of training
     # (ModelFileError: main() reports it as a usage error).
@@ -153,10 +155,13 @@ def evaluate_command(args) -> int:
     from engine.data import load_mnist
     from engine.evaluation import evaluate
 
-    loaded = _load(args.model)
+    loaded = _load(args.model, getattr(args, "backend", "auto"))
     data = load_mnist()
+    started = time.perf_counter()
     report = evaluate(loaded.predictor, data.x_test, data.y_test)
+    seconds = time.perf_counter() - started
     print(f"model: {resolve_model_path(args.model)}")
+    print(f"computed on: {loaded.device} ({len(data.x_test):,} images in {seconds:.1f} s)")
     if loaded.spec is not None:
         print(f"trained: {loaded.spec.summary()}")
     print(f"test accuracy: {100 * report.accuracy:.2f}% "
@@ -174,7 +179,7 @@ def predict(args) -> int:
     from engine.calibration import BLANK, NOT_A_DIGIT
     from engine.preprocess import ImageReadError, load_image, preprocess_digit
 
-    predictor = _load(args.model).predictor
+    predictor = _load(args.model, getattr(args, "backend", "auto")).predictor
     failures = 0
     files = list(args.images)
     for start in range(0, len(files), _PREDICT_CHUNK):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import logging
 import os
 import sys
@@ -40,6 +41,7 @@ def tensorflow():
 
         return tf
     quiet_tensorflow_logs(_verbose)
+    require_tensorflow("This")
     with _lock, (contextlib.nullcontext() if _verbose else _filtered_stderr()):
         import tensorflow as tf
 
@@ -52,6 +54,27 @@ def tensorflow():
             tf.get_logger().setLevel(logging.ERROR)
             _configured = True
     return tf
+
+
+class TensorFlowMissing(RuntimeError):
+    """TensorFlow is not installed (the booth build): recognition works, training does not."""
+
+
+def tensorflow_installed() -> bool:
+    """Whether ``import tensorflow`` can work, found without importing it (milliseconds)."""
+    if sys.modules.get("tensorflow") is not None:
+        return True
+    try:
+        return importlib.util.find_spec("tensorflow") is not None
+    except (ImportError, ValueError):   # blocked (sys.modules["tensorflow"] = None) or broken
+        return False
+
+
+def require_tensorflow(what: str) -> None:
+    """Raise TensorFlowMissing, saying ``what`` needs it, when TensorFlow is not installed."""
+    if not tensorflow_installed():
+        raise TensorFlowMissing(f"{what} needs TensorFlow, which this installation does not have "
+                                "(it recognises digits only). Install the full Digit Studio to train.")
 
 
 def device_name() -> str:

@@ -67,15 +67,44 @@ def save_model(model, path: str | Path, spec=None, calibration=None) -> Path:
     """Save ``model`` to ``path`` (.keras) atomically: a crash mid-save leaves any previous file intact.
     With ``spec`` (an ``engine.spec.TrainingSpec``) the file also records how the model was trained;
     with ``calibration`` (an ``engine.calibration.Calibration``) how to read its confidence."""
+    path = _atomic_write(path, model.save, spec, calibration)
+    log.info("saved model %s to %s", model.name, path)
+    return path
+
+
+def copy_model_file(source: str | Path, path: str | Path, spec=None, calibration=None) -> Path:
+    """Write ``source``'s model (configuration and weights, byte for byte) to ``path`` atomically,
+    with ``spec`` and ``calibration`` in place of the ones ``source`` carries — saving a model read
+    without TensorFlow. Raises ModelFileError if it cannot."""
+    source = Path(source)
+
+    def write(tmp: Path) -> None:
+        with zipfile.ZipFile(source) as original, \
+                zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for info in original.infolist():
+                if info.filename not in (SPEC_MEMBER, CALIBRATION_MEMBER):
+                    archive.writestr(info, original.read(info))
+
+    path = _atomic_write(path, write, spec, calibration)
+    log.info("copied model %s to %s", source, path)
+    return path
+
+
+def _atomic_write(path: str | Path, write, spec, calibration) -> Path:
+    """``write(tmp)`` a model zip beside ``path``, add ``spec`` and ``calibration``, then rename it
+    into place: a crash halfway leaves any previous file intact."""
     path = _keras_path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _remove_stale_temporaries(path.parent)
-    # The temporary file sits beside the target so os.replace is a same-filesystem rename.
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".keras", dir=path.parent)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        _remove_stale_temporaries(path.parent)
+        # The temporary file sits beside the target so os.replace is a same-filesystem rename.
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".keras", dir=path.parent)
+    except OSError as exc:   # a file where a folder should be, no permission, a full disk
+        raise ModelFileError(f"Could not save the model to {path}: {exc}") from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        model.save(tmp)
+        write(tmp)
         if spec is not None or calibration is not None:
             with zipfile.ZipFile(tmp, "a", compression=zipfile.ZIP_DEFLATED) as archive:
                 if spec is not None:
@@ -89,7 +118,6 @@ def save_model(model, path: str | Path, spec=None, calibration=None) -> Path:
     except Exception as exc:
         tmp.unlink(missing_ok=True)
         raise ModelFileError(f"Could not save the model to {path}: {exc}") from exc
-    log.info("saved model %s to %s", model.name, path)
     return path
 
 

@@ -115,6 +115,8 @@ class _Compiled:
 class Predictor:
     """Recognises 28×28 images with a private, swappable copy of a Keras model. Thread-safe."""
 
+    backend = "tensorflow"
+
     def __init__(self, model, calibration: Calibration | None = None):
         self._lock = threading.Lock()
         self._compiled = _Compiled(model, calibration or Calibration())

@@ -14,6 +14,7 @@ the outcome saves itself.
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -23,7 +24,7 @@ from typing import Callable, Union
 import numpy as np
 
 from engine.data import Mnist
-from engine.device import device_name
+from engine.device import device_name, require_tensorflow, tensorflow
 from engine.spec import TrainingSpec
 # BatchProgress, EpochProgress and TrainingEnd are events of this module's listeners too.
 from engine.training_run import BatchProgress, EpochProgress, TrainingEnd, TrainingRun
@@ -308,9 +309,15 @@ class Training:
         return outcome
 
     def _train(self, listener: TrainingListener, state: "_RunState") -> TrainingEnd:
+        require_tensorflow("Training")   # the booth build: a clear message, before any work
         data = self._load_data(listener)
         if self._stop.is_set():
             return TrainingEnd("stopped", "Training stopped before it began.", 0)
+        if sys.modules.get("tensorflow") is None:   # recognition never needed it: seconds, once
+            listener.on_phase("Loading TensorFlow…")
+            tensorflow()
+            if self._stop.is_set():
+                return TrainingEnd("stopped", "Training stopped before it began.", 0)
         listener.on_phase("Building the network…")
         from engine import models  # looked up now: a test may replace build_model
 

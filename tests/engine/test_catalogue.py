@@ -94,7 +94,7 @@ def test_a_model_that_loads_gives_no_reason():
 def test_the_chain_goes_on_past_a_broken_default(monkeypatch, tmp_path):
     real_load, tried = catalogue.load, []
 
-    def load(ref):
+    def load(ref, backend="auto"):
         tried.append(ref)
         if ref in (str(tmp_path / "gone.keras"), DEFAULT_MODEL):
             raise ModelFileError(f"{Path(ref).name} is damaged")
@@ -113,7 +113,7 @@ def test_the_chain_goes_on_past_a_broken_default(monkeypatch, tmp_path):
 
 
 def test_nothing_loads_raises_the_first_error(monkeypatch):
-    def load(ref):
+    def load(ref, backend="auto"):
         raise ModelFileError(f"no {ref}")
 
     monkeypatch.setattr(catalogue, "load", load)
