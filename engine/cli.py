@@ -161,7 +161,7 @@ def evaluate_command(args) -> int:
     report = evaluate(loaded.predictor, data.x_test, data.y_test)
     seconds = time.perf_counter() - started
     print(f"model: {resolve_model_path(args.model)}")
-    print(f"computed on: {loaded.device} ({len(data.x_test):,} images in {seconds:.1f} s)")
+    print(f"computed on: {loaded.device}, {len(data.x_test):,} images in {seconds:.1f} s")
     if loaded.spec is not None:
         print(f"trained: {loaded.spec.summary()}")
     print(f"test accuracy: {100 * report.accuracy:.2f}% "

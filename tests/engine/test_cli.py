@@ -77,6 +77,35 @@ def test_evaluate_reports_the_shipped_cnn_at_99_4_percent_or_better(capsys):
     assert "confusion matrix" in out and "per-class accuracy" in out
 
 
+def test_both_backends_give_the_same_answers_and_say_what_computed_them(capsys):
+    files = sorted(str(p) for p in SAMPLES.glob("*.png"))
+    answers = {}
+    for backend in ("numpy", "tensorflow"):
+        status, out, err = run(capsys, "predict", "--json", "--backend", backend, *files)
+        assert status == 0, err
+        answers[backend] = [json.loads(line) for line in out.splitlines()]
+    for ours, theirs in zip(answers["numpy"], answers["tensorflow"]):
+        assert (ours["file"], ours["digit"], ours["reason"]) == (theirs["file"], theirs["digit"], theirs["reason"])
+        if ours["probabilities"] is not None:
+            np.testing.assert_allclose(ours["probabilities"], theirs["probabilities"], atol=2e-5)
+    reports = {}
+    for backend in ("numpy", "tensorflow"):
+        status, out, _ = run(capsys, "evaluate", "--model", "course-mlp", "--backend", backend)
+        assert status == 0
+        reports[backend] = out
+    assert "computed on: CPU (NumPy), 10,000 images" in reports["numpy"]
+    assert "(NumPy)" not in reports["tensorflow"] and ", 10,000 images" in reports["tensorflow"]
+    # the same digits right, the same confusion matrix
+    for key in ("test accuracy:", "confusion matrix:"):
+        assert reports["numpy"].split(key)[1] == reports["tensorflow"].split(key)[1]
+
+
+def test_an_unknown_backend_is_a_usage_error(capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main.main(["predict", "--backend", "torch", str(SAMPLES / "seven-dark-on-light.png")])
+    assert exit_info.value.code == 2 and "invalid choice: 'torch'" in capsys.readouterr().err
+
+
 def test_evaluate_a_bad_model_file_is_a_clear_error(capsys, tmp_path):
     bad = tmp_path / "bad.keras"
     bad.write_text("nope")
