@@ -45,7 +45,7 @@ def run_app(args, started_at: float | None = None) -> int:
     log.info("window shown after %.2fs", time.perf_counter() - started_at)
     if getattr(args, "smoke_test", False):
         smoke = SmokeTest(window, started_at)  # noqa: F841 (kept alive by the window's signals)
-    # The engine starts after the first paint, so TensorFlow's import never delays the window.
+    # The engine starts after the first paint: the window is never kept from showing.
     QTimer.singleShot(0, window.start_engine)
     return app.exec()
 
@@ -59,18 +59,21 @@ def open_window(args, started_at: float):
     if getattr(args, "kiosk", False) or booth.kiosk:
         from gui.kiosk.window import KioskWindow
 
-        window = KioskWindow(booth, model_ref=getattr(args, "window_model", None), started_at=started_at)
+        window = KioskWindow(booth, model_ref=getattr(args, "window_model", None), started_at=started_at,
+                             backend=getattr(args, "window_backend", "auto"))
         window.show_kiosk()
         return window
     from gui.main_window import MainWindow
 
-    window = MainWindow(model_ref=getattr(args, "window_model", None), started_at=started_at)
+    window = MainWindow(model_ref=getattr(args, "window_model", None), started_at=started_at,
+                        backend=getattr(args, "window_backend", "auto"))
     window.show()
     return window
 
 
 class SmokeTest:
-    """Draw a 7 as soon as the engine is ready, wait for the settled answer, report it and quit."""
+    """Draw a 7 as soon as the engine is ready, wait for the settled answer, report it and quit
+    (in the window, or in the kiosk with ``--kiosk``)."""
 
     DIGIT = 7
 
@@ -86,8 +89,9 @@ class SmokeTest:
         if self._drawn:
             return
         self._drawn = True
+        canvas = self.window.recognizer.canvas   # the window's or the kiosk's
         for stroke in DIGIT_TEMPLATES[self.DIGIT][0]:
-            self.window.canvas.add_stroke_points([(0.2 + 0.6 * x, 0.2 + 0.6 * y) for x, y in stroke])
+            canvas.add_stroke_points([(0.2 + 0.6 * x, 0.2 + 0.6 * y) for x, y in stroke])
 
     def _on_prediction(self, prediction) -> None:
         if not self._drawn or prediction is None or self._reported:

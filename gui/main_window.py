@@ -59,7 +59,8 @@ class MainWindow(QMainWindow):
     engineReady = Signal(str)        # the model's label, once a predictor is in use
     predictionShown = Signal(object)  # a Prediction, or None for an empty canvas (tests, smoke test)
 
-    def __init__(self, model_ref: str | None = None, started_at: float | None = None, data_loader=None):
+    def __init__(self, model_ref: str | None = None, started_at: float | None = None, data_loader=None,
+                 backend: str = "auto"):
         super().__init__()
         self._started_at = started_at if started_at is not None else time.perf_counter()
         self._settings = QSettings()
@@ -76,12 +77,12 @@ class MainWindow(QMainWindow):
         self._build_layout()
         self._build_training_dock()
         self._build_actions_and_menus()
-        self._status = QLabel("Loading TensorFlow…")
+        self._status = QLabel("Loading the model…")
         self.statusBar().addPermanentWidget(self._status)
-        self.panel.set_status("Loading TensorFlow…")
+        self.panel.set_status("Loading the model…")
         self.panel.show_prediction(None)
 
-        self.recognizer = Recognizer(self.canvas, started_at=self._started_at, parent=self)
+        self.recognizer = Recognizer(self.canvas, started_at=self._started_at, parent=self, backend=backend)
         self.recognizer.predictionShown.connect(self._on_prediction)
         self.recognizer.modelChanged.connect(self._on_model_changed)
         self.recognizer.engineFailed.connect(self._on_engine_failed)
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
 
     # ----- engine ---------------------------------------------------------------------------
     def start_engine(self) -> None:
-        """Load TensorFlow and the remembered (or shipped) model in the background."""
+        """Load the remembered (or shipped) model in the background."""
         self.recognizer.start_engine(self._model_ref)
 
     def open_model(self, ref: str) -> None:
@@ -217,7 +218,7 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_model_changed(self, loaded: LoadedModel) -> None:
-        self.network.set_network(loaded.predictor.network)
+        self.network.set_network(loaded.predictor.network, getattr(loaded.predictor, "backend", "tensorflow"))
         if loaded.ref is not None:  # a model trained just now has no file to remember yet
             self._settings.setValue("model/last", loaded.ref)
         self._status.setText(f"{loaded.device} · {loaded.label}")
@@ -431,11 +432,18 @@ def about_text(model: LoadedModel | None) -> str:
     lines = [f"<h3>Digit Studio {QApplication.applicationVersion()}</h3>",
              "<p>Draw a digit and watch a neural network recognise it, layer by layer.</p>",
              f"<p>Python {platform.python_version()} · PySide6 {PySide6.__version__} · NumPy {np.__version__}"]
-    if model is not None:
-        from importlib.metadata import version   # the installed versions, without importing them here
+    from importlib.metadata import PackageNotFoundError, version   # installed versions, not imported
 
-        lines.append(f" · TensorFlow {version('tensorflow')} · Keras {version('keras')}</p>"
-                     f"<p>Device: {model.device}<br>Model: {model.label}</p>")
+    from engine.device import tensorflow_installed
+
+    try:
+        if not tensorflow_installed():
+            raise PackageNotFoundError("tensorflow")
+        lines.append(f" · TensorFlow {version('tensorflow')} · Keras {version('keras')}</p>")
+    except PackageNotFoundError:
+        lines.append("</p><p>Recognition only: this installation has no TensorFlow, so it cannot train.</p>")
+    if model is not None:
+        lines.append(f"<p>Computed on: {model.device}<br>Model: {model.label}</p>")
     else:
-        lines.append("</p><p>TensorFlow is still loading.</p>")
+        lines.append("<p>The model is still loading.</p>")
     return "".join(lines)

@@ -1,5 +1,5 @@
 """Live recognition of a DrawingCanvas: at most one request per frame, computed off the UI thread,
-plus loading TensorFlow and models in the background. Shared by the main window and the kiosk."""
+plus loading models in the background (read by NumPy: milliseconds, no TensorFlow). Shared by the main window and the kiosk."""
 from __future__ import annotations
 
 import logging
@@ -41,9 +41,11 @@ class Recognizer(QObject):
     fellBack = Signal(str)                # the remembered model was unusable; the reason
     recognitionFailed = Signal(str)
 
-    def __init__(self, canvas: DrawingCanvas, started_at: float | None = None, parent: QObject | None = None):
+    def __init__(self, canvas: DrawingCanvas, started_at: float | None = None, parent: QObject | None = None,
+                 backend: str = "auto"):
         super().__init__(parent)
         self.canvas = canvas
+        self.backend = backend   # engine.catalogue.BACKENDS: "auto" reads models with NumPy, no TensorFlow
         self._started_at = started_at if started_at is not None else time.perf_counter()
         self._model: LoadedModel | None = None
         self._loaders: list[Worker] = []
@@ -70,16 +72,16 @@ class Recognizer(QObject):
 
     # ----- models ---------------------------------------------------------------------------
     def start_engine(self, ref: str | None, chain: bool = False) -> None:
-        """Load TensorFlow and ``ref`` (or the shipped default) in the background, falling back
+        """Load ``ref`` (or the shipped default) in the background, falling back
         (engine.catalogue.load_with_fallback) to the default model, or with ``chain`` to every
         shipped model in turn; ``engineFailed`` when none loads."""
-        self._load(catalogue.load_with_fallback, (ref, chain), self._on_engine_loaded, self.engineFailed.emit,
+        self._load(catalogue.load_with_fallback, (ref, chain, self.backend), self._on_engine_loaded, self.engineFailed.emit,
                    "engine-loader")
 
     def open_model(self, ref: str) -> None:
         """Switch to a model reference (engine.catalogue: a shipped or user model's name, a .keras
         path); on failure the current model stays."""
-        self._load(catalogue.load, (ref,), self.use_model, lambda msg: self.modelFailed.emit(ref, msg),
+        self._load(catalogue.load, (ref, self.backend), self.use_model, lambda msg: self.modelFailed.emit(ref, msg),
                    "model-loader")
 
     def use_model(self, loaded: LoadedModel) -> None:

@@ -77,7 +77,7 @@ class KioskWindow(QWidget):
 
     def __init__(self, config: BoothConfig | None = None, model_ref: str | None = None,
                  started_at: float | None = None, stats: BoothStats | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, backend: str = "auto"):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.config = config or BoothConfig()
         self.setWindowTitle("Digit Studio — Booth")
@@ -106,7 +106,7 @@ class KioskWindow(QWidget):
         self.view.no_button.clicked.connect(lambda: self.answer_feedback(False))
         self.view.pin_pad.entered.connect(self._on_pin_entered)
 
-        self.recognizer = Recognizer(self.view.canvas, started_at=self._started_at, parent=self)
+        self.recognizer = Recognizer(self.view.canvas, started_at=self._started_at, parent=self, backend=backend)
         self.recognizer.predictionShown.connect(self._on_prediction)
         self.recognizer.modelChanged.connect(self._on_model_changed)
         self.recognizer.engineFailed.connect(self._on_engine_failed)

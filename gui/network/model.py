@@ -101,8 +101,9 @@ class Network:
     reads it. ``read_weights`` takes the description again after training changed its weights;
     the architecture is fixed for the object's life."""
 
-    def __init__(self, description):
+    def __init__(self, description, engine: str = "TensorFlow"):
         self.description = description
+        self.engine = engine   # what computed the activations on show, named in the NumPy check
         self.layers = describe_model(description)
         self.weights: dict[int, list[np.ndarray]] = {}
         self.numpy_seconds = 0.0

@@ -53,16 +53,17 @@ def dense_parts(weights: list[np.ndarray], a_in: np.ndarray, unit: int) -> tuple
     return dot, b, dot + b
 
 
-def numpy_line(tf_value: float, np_value: float | None) -> str:
+def numpy_line(tf_value: float, np_value: float | None, engine: str = "TensorFlow") -> str:
+    """The NumPy check's line: the course's NumPy value beside the live ``engine``'s."""
     if np_value is None:
         return ""
-    return (f"<br>NumPy forward: {fmt(np_value, 6)} · TensorFlow: {fmt(tf_value, 6)} · "
+    return (f"<br>NumPy forward: {fmt(np_value, 6)} · {engine}: {fmt(tf_value, 6)} · "
             f"|Δ| = {fmt_small(abs(np_value - tf_value))}")
 
 
 def dense_text(info: LayerInfo, unit: int, weights: list[np.ndarray], a_in: np.ndarray | None,
                a_out: np.ndarray | None, n_in: int, probability: float | None = None,
-               np_value: float | None = None, temperature: float = 1.0) -> str:
+               np_value: float | None = None, temperature: float = 1.0, engine: str = "TensorFlow") -> str:
     """Hover text of neuron ``unit`` (0-based, as in W[:, j]) of a Dense layer. ``temperature``: the
     model's calibration divides the output logits by it before the softmax."""
     l, j = info.number, unit
@@ -103,12 +104,12 @@ def dense_text(info: LayerInfo, unit: int, weights: list[np.ndarray], a_in: np.n
         strongest = ", ".join(f"{source(i)} {'+' if contributions[i] > 0 else ''}{fmt(contributions[i], 2)}"
                               for i in order)
         lines.append(_muted(f"biggest terms w·a: {strongest}"))
-    return "<br>".join(lines) + numpy_line(value, np_value)
+    return "<br>".join(lines) + numpy_line(value, np_value, engine)
 
 
 def conv_text(info: LayerInfo, channel: int, at: tuple[int, int], weights: list[np.ndarray],
               a_in: np.ndarray | None, a_out: np.ndarray | None, padding: str, strides: tuple[int, int],
-              np_value: float | None = None) -> str:
+              np_value: float | None = None, engine: str = "TensorFlow") -> str:
     """Hover text of one pixel (row, col) of channel ``channel`` of a Conv2D layer."""
     kh, kw, c_in, c_out = weights[0].shape
     g = info.activation or "linear"
@@ -131,12 +132,12 @@ def conv_text(info: LayerInfo, channel: int, at: tuple[int, int], weights: list[
     lines.append(f"at row {r}, column {c}: z = {fmt(dot)} {_plus(bias)} = <b>{fmt(z)}</b>")
     lines.append(f"g = {g} → a = <b>{fmt(apply_g(g, z))}</b>")
     lines.append(_summary(a_out, channel) + " · click: its filter")
-    return "<br>".join(lines) + numpy_line(value, np_value)
+    return "<br>".join(lines) + numpy_line(value, np_value, engine)
 
 
 def pool_text(info: LayerInfo, channel: int, at: tuple[int, int], pool: tuple[int, int],
               strides: tuple[int, int], a_in: np.ndarray | None, a_out: np.ndarray | None,
-              np_value: float | None = None) -> str:
+              np_value: float | None = None, engine: str = "TensorFlow") -> str:
     """Hover text of one pixel of a pooling layer: the window and its max (or mean)."""
     how = "max" if info.kind == "MaxPooling2D" else "mean"
     channels = info.shape[-1]
@@ -153,11 +154,11 @@ def pool_text(info: LayerInfo, channel: int, at: tuple[int, int], pool: tuple[in
     shown = ", ".join(fmt(v, 3) for v in window[:9])
     lines.append(f"at row {r}, column {c}: {how}({shown}) = <b>{fmt(value)}</b>")
     lines.append(_summary(a_out, channel))
-    return "<br>".join(lines) + numpy_line(value, np_value)
+    return "<br>".join(lines) + numpy_line(value, np_value, engine)
 
 
 def maps_text(info: LayerInfo, channel: int, at: tuple[int, int], a_out: np.ndarray | None,
-              np_value: float | None = None) -> str:
+              np_value: float | None = None, engine: str = "TensorFlow") -> str:
     """Hover text of another kind of feature-map layer."""
     lines = [f"<b>{info.title} · channel {channel}</b> {_muted(info.name)}"]
     if a_out is None:
@@ -165,7 +166,7 @@ def maps_text(info: LayerInfo, channel: int, at: tuple[int, int], a_out: np.ndar
     value = float(a_out[at[0], at[1], channel])
     lines.append(f"at row {at[0]}, column {at[1]}: a = <b>{fmt(value)}</b>")
     lines.append(_summary(a_out, channel))
-    return "<br>".join(lines) + numpy_line(value, np_value)
+    return "<br>".join(lines) + numpy_line(value, np_value, engine)
 
 
 def _summary(a_out: np.ndarray, channel: int) -> str:
@@ -228,15 +229,16 @@ def hover_text(net: Network, prediction, layer_index: int, unit: int | None,
         np_value = None if numpy_acts is None else float(numpy_acts[layer_index].ravel()[unit])
         probability = None if p is None or info.role != "output" else float(p.probabilities[unit])
         return dense_text(info, unit, weights, a_in, a_out, int(weights[0].shape[0]), probability, np_value,
-                          temperature=float(getattr(p, "temperature", 1.0)))
+                          temperature=float(getattr(p, "temperature", 1.0)), engine=net.engine)
     if at is None and a_out is not None:
         at = np.unravel_index(int(np.argmax(a_out[:, :, unit])), a_out.shape[:2])
     at = (0, 0) if at is None else (int(at[0]), int(at[1]))
     np_value = None if numpy_acts is None else float(numpy_acts[layer_index][at[0], at[1], unit])
     params = net.params(layer_index)
     if info.kind == "Conv2D":
-        return conv_text(info, unit, at, weights, a_in, a_out, params["padding"], tuple(params["strides"]), np_value)
+        return conv_text(info, unit, at, weights, a_in, a_out, params["padding"], tuple(params["strides"]), np_value,
+                         engine=net.engine)
     if info.kind in ("MaxPooling2D", "AveragePooling2D") and params["padding"] == "valid":
         return pool_text(info, unit, at, tuple(params["pool_size"]), tuple(params["strides"]), a_in, a_out,
-                         np_value)
-    return maps_text(info, unit, at, a_out, np_value)
+                         np_value, engine=net.engine)
+    return maps_text(info, unit, at, a_out, np_value, engine=net.engine)

@@ -38,6 +38,9 @@ from gui.network.layout import (COLUMN_MAX, HINT_AUTO, HINT_IDLE, HINT_PINNED, I
 from gui.network.model import Network
 
 NUMPY_AGREES = 1e-4          # NumPy and TensorFlow "agree" below this max |difference|
+# What computed the activations on show, as the NumPy check names it: (long, short). The course's
+# NumPy forward pass (float64, one layer at a time) is checked against the live engine's numbers.
+ENGINE_NAMES = {"tensorflow": ("TensorFlow", "TF"), "numpy": ("the NumPy engine (float32)", "engine")}
 NUMPY_DEBOUNCE_MS = 150      # a slow NumPy check (conv nets: ~60 ms) waits for the pen to pause
 NUMPY_INLINE_S = 0.004       # ... a fast one (dense nets: ~0.05 ms) runs with every update
 DRAWERS = {"input": InputDrawer, "maps": MapsDrawer, "grid": MapsDrawer, "dense": DenseDrawer,
@@ -111,6 +114,7 @@ class ActivationView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._net: Network | None = None
+        self._engine_names = ENGINE_NAMES["tensorflow"]
         self._plan = None
         self._drawers: list = []
         self._chips: list[Chip] = []
@@ -134,7 +138,7 @@ class ActivationView(QWidget):
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.numpy_box = QCheckBox("Check with NumPy")
         self.numpy_box.setToolTip("Run the course's NumPy forward propagation on the same input and "
-                                  "compare every layer with TensorFlow's numbers")
+                                  "compare every layer with the live engine's numbers")
         self.numpy_box.toggled.connect(self._on_numpy_toggled)
         header = QHBoxLayout()
         header.setContentsMargins(12, 6, 12, 0)
@@ -165,9 +169,10 @@ class ActivationView(QWidget):
         self._apply_palette()
 
     # ----- the API the main window uses --------------------------------------------------------
-    def set_network(self, network) -> None:
+    def set_network(self, network, backend: str = "tensorflow") -> None:
         """Show ``network`` (an ``engine.network.NetworkDescription``, e.g. ``predictor.network``;
-        None: nothing). Builds every item once."""
+        None: nothing), whose activations ``backend`` ("tensorflow" or "numpy": the predictor's)
+        computes. Builds every item once."""
         scene = self.view.scene()
         for item in self._items:
             scene.removeItem(item)
@@ -175,7 +180,8 @@ class ActivationView(QWidget):
         self._highlight = self._marker = None
         self._prediction = self._pinned = self._inspected = self._hover = None
         self._laid_out_for = (0, 0)
-        self._net = Network(network) if network is not None else None
+        self._engine_names = ENGINE_NAMES.get(backend, ENGINE_NAMES["tensorflow"])
+        self._net = Network(network, self._engine_names[0]) if network is not None else None
         self._plan = make_plan(self._net.layers) if network is not None else None
         if self._plan is not None:
             self._build()
@@ -499,8 +505,10 @@ class ActivationView(QWidget):
             variants = ("Draw a digit: every layer responds as you draw", "Draw a digit")
         elif self.numpy_check and self._net.numpy_ready_for(self._prediction):
             worst = max(self._net.numpy_diffs, default=0.0)
-            variants = (f"NumPy {'=' if worst < NUMPY_AGREES else '≠'} TensorFlow to {words.fmt_small(worst)}",
-                        f"NumPy {'=' if worst < NUMPY_AGREES else '≠'} TF: {words.fmt_small(worst)}")
+            same = '=' if worst < NUMPY_AGREES else '≠'
+            long_name, short_name = self._engine_names
+            variants = (f"NumPy {same} {long_name} to {words.fmt_small(worst)}",
+                        f"NumPy {same} {short_name}: {words.fmt_small(worst)}")
         elif self.numpy_check:
             variants = ("NumPy: computing…",)
         elif self._links:

@@ -19,6 +19,7 @@ from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
 
+from engine.device import tensorflow_installed
 from engine.spec import TrainingSpec
 from engine.training import (WEIGHTS_EVERY_BATCHES, BatchProgress, EpochProgress, ModelBuilt, Training, TrainingEnd,
                              TrainingOutcome, WeightsUpdate)
@@ -30,6 +31,8 @@ from gui.training.result_card import OK, WARN, ResultCard, set_text_color
 from gui.workers import Worker
 
 log = logging.getLogger("digit_studio")
+NO_TENSORFLOW = ("Training needs the full installation of Digit Studio: this one has no TensorFlow, "
+                 "so it recognises digits but cannot train networks.")
 
 
 
@@ -84,9 +87,15 @@ class TrainingPanel(QWidget):
         self.max_reports_per_second = 30.0
         self.weights_every = WEIGHTS_EVERY_BATCHES
         self.progress_reports = 0   # batch reports received (tests, benchmarks)
+        # Found without importing TensorFlow (milliseconds); the booth build has none.
+        self.can_train = tensorflow_installed()
         self._build()
         self._update_enabled()
         self._on_palette_change()
+        if not self.can_train:   # the form stays visible (what one could train), greyed out
+            for widget in (self.progress, self.stats_label, self.plot):
+                widget.hide()
+            self.result_card.show_result(NO_TENSORFLOW, WARN, decision=False)
 
     # ----- building ---------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -158,6 +167,8 @@ class TrainingPanel(QWidget):
         layout.addWidget(self.stats_label)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.result_card)
+        if not self.can_train:
+            layout.addStretch(1)   # no plot: the message sits under the buttons
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
 
     def sizeHint(self) -> QSize:
@@ -198,6 +209,9 @@ class TrainingPanel(QWidget):
         """Start a run of ``spec`` (default: the controls). False if one is running or the
         controls are invalid (the message says why). An undecided earlier result is discarded."""
         if self.is_training():
+            return False
+        if not self.can_train:
+            self.result_card.show_result(NO_TENSORFLOW, WARN, decision=False)
             return False
         try:
             spec = spec or self.spec()
@@ -426,8 +440,8 @@ class TrainingPanel(QWidget):
 
     def _update_enabled(self) -> None:
         running = self.is_training()
-        self.controls.setEnabled(not running)
-        self.train_button.setEnabled(not running)
+        self.controls.setEnabled(not running and self.can_train)
+        self.train_button.setEnabled(not running and self.can_train)
         self.train_button.setText("Training…" if running else "Train")
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)

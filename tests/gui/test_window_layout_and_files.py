@@ -123,7 +123,7 @@ def test_the_about_box_names_the_versions_without_gui_importing_tensorflow():
     from engine.catalogue import LoadedModel
     from gui.main_window import about_text
 
-    text = about_text(LoadedModel(None, "cnn", "cnn (shipped)", "CPU", 0.0))
+    text = about_text(LoadedModel(None, "cnn", "cnn (shipped)", "CPU (NumPy)", 0.0))
     assert f"TensorFlow {version('tensorflow')}" in text and f"Keras {version('keras')}" in text
-    assert "Device: CPU" in text and "Model: cnn (shipped)" in text
-    assert "TensorFlow is still loading" in about_text(None)
+    assert "Computed on: CPU (NumPy)" in text and "Model: cnn (shipped)" in text
+    assert "The model is still loading" in about_text(None)

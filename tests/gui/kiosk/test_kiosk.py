@@ -396,10 +396,10 @@ def test_an_uncaught_exception_anywhere_is_logged_and_recovers(qtbot, make_kiosk
 def test_a_model_that_fails_to_load_falls_back_to_another_shipped_model(qtbot, make_kiosk, monkeypatch, caplog):
     real = catalogue.load
 
-    def flaky(ref):
+    def flaky(ref, backend="auto"):
         if ref == "cnn":
             raise OSError("cnn.keras: injected read error")
-        return real(ref)
+        return real(ref, backend=backend)
 
     monkeypatch.setattr(catalogue, "load", flaky)   # load_with_fallback looks it up on each call
     caplog.set_level(logging.INFO, logger="digit_studio")
@@ -416,10 +416,10 @@ def test_when_no_model_loads_it_warms_up_and_retries(qtbot, make_kiosk, monkeypa
     real = catalogue.load
     broken = {"on": True}
 
-    def maybe(ref):
+    def maybe(ref, backend="auto"):
         if broken["on"]:
             raise OSError(f"{ref}: injected")
-        return real(ref)
+        return real(ref, backend=backend)
 
     monkeypatch.setattr(catalogue, "load", maybe)
     win = make_kiosk(model="course-mlp")
@@ -478,11 +478,11 @@ def test_no_statistics_file_and_no_question_when_switched_off(qtbot, make_kiosk,
 def test_a_drawing_that_is_not_a_digit_gets_a_friendly_line_and_no_question(qtbot, make_kiosk, cnn,
                                                                              private_user_dir):
     from engine.calibration import Calibration
-    from engine.predictor import Predictor
+    from engine.numpy_predictor import NumpyPredictor
     from gui.drawing.answer_text import KIOSK_NOT_A_DIGIT
 
     # the shipped network, read so flatly (T = 20) that nothing reaches its 90 % threshold
-    picky = Predictor(cnn.predictor.model, Calibration(temperature=20.0, refuse_below=0.9))
+    picky = NumpyPredictor(cnn.predictor.network, Calibration(temperature=20.0, refuse_below=0.9))
     win = make_kiosk(idle_clear_seconds=60)
     ready(qtbot, win, catalogue.wrap(picky, "picky", device="CPU"))
     shown = []
