@@ -3,6 +3,8 @@
     uv run --group packaging python packaging/build.py             # dist/DigitStudio/ (+ .deb on Debian/Ubuntu)
     uv run --group packaging python packaging/build.py --tarball   # also a .tar.gz with install.sh
     uv run --group packaging python packaging/build.py --no-package  # the bundle only
+    uv run --group packaging python packaging/build.py --booth     # dist/DigitStudioBooth/: no TensorFlow
+    uv run --group packaging python packaging/build.py --booth --tarball  # and a plain .tar.gz of it
 
 Steps: render the icon from resources/icons/digit-studio.svg (Qt's own SVG renderer, so no
 extra tool on any OS); run PyInstaller on packaging/digit-studio.spec into dist/DigitStudio/
@@ -12,12 +14,19 @@ dist/digit-studio_<version>_<arch>.deb with dpkg-deb (installs to /opt/digit-stu
 /usr/bin/digit-studio, a .desktop entry and hicolor icons), or a tarball with install.sh where
 dpkg-deb is missing. Prints the build time, the bundle size and what dominates it.
 
+The booth build (--booth, packaging/digit-studio-booth.spec) is inference only: the window, the
+kiosk and the command-line predict/evaluate through the NumPy backend, without TensorFlow, Keras or
+TensorBoard; the build fails if any of them (or the rest of the machine-learning stack) is inside,
+checked on the bundle's files and the modules archived in its executable. No .deb for it; --tarball
+makes a plain .tar.gz of the folder.
+
 Reproducible: dependencies come from uv.lock, PYTHONHASHSEED is fixed for PyInstaller,
 the .deb is built with --root-owner-group and honours SOURCE_DATE_EPOCH when set.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import platform
 import re
@@ -58,6 +67,24 @@ def log(message: str) -> None:
     print(f"[build] {message}", flush=True)
 
 
+
+
+@dataclasses.dataclass(frozen=True)
+class Target:
+    """One PyInstaller build: its spec, its folder and executable name in dist/, its Windows console twin."""
+    label: str
+    spec: Path
+    bundle_name: str
+    cli_name: str
+    tensorflow_free: bool
+
+
+FULL = Target("Digit Studio", SPEC, BUNDLE_NAME, "digit-studio-cli", tensorflow_free=False)
+BOOTH = Target("Digit Studio Booth", PACKAGING / "digit-studio-booth.spec", "DigitStudioBooth",
+               "digit-studio-booth-cli", tensorflow_free=True)
+BOOTH_PACKAGE = "digit-studio-booth"  # the booth's tarball name
+
+
 # --- icon ------------------------------------------------------------------------------------------
 
 def render_icons(out_dir: Path) -> dict[int, Path]:
@@ -89,7 +116,7 @@ def render_icons(out_dir: Path) -> dict[int, Path]:
 
 # --- PyInstaller -----------------------------------------------------------------------------------
 
-def run_pyinstaller(clean: bool, log_level: str) -> Path:
+def run_pyinstaller(clean: bool, log_level: str, target: Target = FULL) -> Path:
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
@@ -101,25 +128,65 @@ def run_pyinstaller(clean: bool, log_level: str) -> Path:
     env.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")  # the hooks import TensorFlow: keep its banners quiet
     env.setdefault("GLOG_minloglevel", "2")
     cmd = [sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", log_level,
-           "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"), str(SPEC)]
+           "--distpath", str(DIST), "--workpath", str(BUILD / "pyinstaller"), str(target.spec)]
     if clean:
         cmd.insert(3, "--clean")
     log("PyInstaller: " + " ".join(cmd[1:]))
     subprocess.run(cmd, cwd=ROOT, env=env, check=True)
-    return DIST / BUNDLE_NAME
+    return DIST / target.bundle_name
 
 
-def check_bundle(bundle: Path) -> Path:
-    exe = bundle / (BUNDLE_NAME + (".exe" if IS_WIN else ""))
+def check_bundle(bundle: Path, target: Target = FULL) -> Path:
+    exe = bundle / (target.bundle_name + (".exe" if IS_WIN else ""))
     resources = bundle / "_internal" / "resources"
     needed = [exe, resources / "mnist.npz", resources / "icons" / "digit-studio.svg"]
     needed += [resources / "models" / f"{name}.keras" for name in ("cnn", "course-mlp", "sigmoid-mlp")]
     if IS_WIN:
-        needed.append(bundle / "digit-studio-cli.exe")
+        needed.append(bundle / f"{target.cli_name}.exe")
     missing = [str(p.relative_to(bundle)) for p in needed if not p.is_file()]
     if missing:
         raise SystemExit(f"the bundle lacks: {', '.join(missing)}")
     return exe
+
+
+# What the booth must not hold: the machine-learning stack, by top-level package or library name
+# (tensorflow/, tensorflow-2.x.dist-info/, libtensorflow_framework.so, _pywrap_tensorflow_internal.so,
+# tensorboard_data_server/...), as a file or folder anywhere in the bundle or as an archived module.
+_ML_NAME = re.compile(r"^(lib)?_?(pywrap_)?(tensorflow|keras|tf_keras|tensorboard|jax|jaxlib|ml_dtypes|torch|openvino)"
+                      r"([-_.]|$)", re.IGNORECASE)
+
+
+def archived_modules(exe: Path) -> list[str] | None:
+    """The names of the modules archived in ``exe`` (PyInstaller's PYZ inside the executable's
+    CArchive, plus the CArchive's own scripts); None where PyInstaller's readers are unavailable."""
+    try:
+        from PyInstaller.archive.readers import CArchiveReader
+    except ImportError:
+        return None
+    archive = CArchiveReader(str(exe))
+    names = list(archive.toc)
+    for name, entry in archive.toc.items():
+        if entry[-1] == "z":  # a PYZ: the pure-Python modules
+            names += list(archive.open_embedded_archive(name).toc)
+    return names
+
+
+def ml_stack_inside(bundle: Path, exe: Path) -> tuple[list[str], str]:
+    """(what of the machine-learning stack the bundle holds, what was checked)."""
+    found, files = set(), 0
+    for root, dirs, names in os.walk(bundle):
+        for name in dirs + names:
+            files += name in names
+            if _ML_NAME.match(name):
+                found.add(Path(root, name).relative_to(bundle).as_posix())
+        dirs[:] = [d for d in dirs if not _ML_NAME.match(d)]  # one line for tensorflow/, not thousands
+    modules = archived_modules(exe)
+    if modules is not None:
+        found |= {f"{exe.name}: module {name}" for name in modules
+                  if _ML_NAME.match(name.split(".")[0])}
+    checked = f"{files:,} files" + (f" and {len(modules):,} archived modules" if modules is not None else
+                                    " (not the archived modules: PyInstaller is not importable)")
+    return sorted(found), checked
 
 
 # --- sizes -----------------------------------------------------------------------------------------
@@ -304,6 +371,21 @@ def build_tarball(bundle: Path, icons: dict[int, Path], version: str) -> Path:
     stage_share(stage / "share", icons)
     (stage / "install.sh").write_text(INSTALL_SH, encoding="utf-8")
     (stage / "install.sh").chmod(0o755)
+    return write_tarball(stage, name)
+
+
+def build_booth_tarball(bundle: Path, version: str) -> Path:
+    """The booth bundle as it is, in a .tar.gz: unpack it anywhere and run DigitStudioBooth/DigitStudioBooth."""
+    name = f"{BOOTH_PACKAGE}-{version}-linux-{platform.machine()}"
+    stage = BUILD / "tarball" / name
+    if stage.exists():
+        shutil.rmtree(stage)
+    shutil.copytree(bundle, stage / bundle.name, symlinks=True)
+    return write_tarball(stage, name)
+
+
+def write_tarball(stage: Path, name: str) -> Path:
+    """dist/<name>.tar.gz of ``stage`` (as folder <name>/), owned by root, modes normalised; removes the stage."""
     normalize_modes(stage)
     tarball = DIST / f"{name}.tar.gz"
     log(f"writing {tarball.name}")
@@ -326,6 +408,9 @@ def build_tarball(bundle: Path, icons: dict[int, Path], version: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--booth", action="store_true",
+                        help="the booth build instead: dist/DigitStudioBooth/, inference only, no TensorFlow "
+                             "(no .deb; --tarball for a .tar.gz of it)")
     parser.add_argument("--no-clean", action="store_true",
                         help="reuse PyInstaller's cache and work folder (faster rebuilds)")
     parser.add_argument("--no-package", action="store_true", help="Linux: the bundle only, no .deb or tarball")
@@ -336,16 +421,27 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--log-level", default="WARN", help="PyInstaller's log level (default: WARN)")
     args = parser.parse_args(argv)
 
+    target = BOOTH if args.booth else FULL
     started = time.perf_counter()
     version = project_version()
-    log(f"Digit Studio {version} on {platform.system()} {platform.machine()}, Python {platform.python_version()}")
+    log(f"{target.label} {version} on {platform.system()} {platform.machine()}, Python {platform.python_version()}")
     icons = render_icons(BUILD / "icons")
-    bundle = run_pyinstaller(clean=not args.no_clean, log_level=args.log_level)
-    exe = check_bundle(bundle)
+    bundle = run_pyinstaller(clean=not args.no_clean, log_level=args.log_level, target=target)
+    exe = check_bundle(bundle, target)
+    ml_check = None
+    if target.tensorflow_free:
+        found, checked = ml_stack_inside(bundle, exe)
+        if found:
+            raise SystemExit(f"the booth bundle must not hold TensorFlow or its kin, but holds ({checked}):\n  "
+                             + "\n  ".join(found))
+        ml_check = f"no TensorFlow, Keras, TensorBoard, JAX, ml_dtypes or torch inside: checked {checked}"
     bundle_done = time.perf_counter()
 
     packages = []
-    if IS_LINUX and not args.no_package:
+    if target is BOOTH:
+        if IS_LINUX and args.tarball and not args.no_package:
+            packages.append(build_booth_tarball(bundle, version))
+    elif IS_LINUX and not args.no_package:
         if shutil.which("dpkg-deb"):
             packages.append(build_deb(bundle, icons, version, args.compression))
         if args.tarball or not shutil.which("dpkg-deb"):
@@ -357,12 +453,16 @@ def main(argv: list[str] | None = None) -> int:
     for line in lines:
         print(line)
     print(f"executable: {exe.relative_to(ROOT)}")
+    if ml_check:
+        print(ml_check)
     for package in packages:
         print(f"package: {package.relative_to(ROOT)}: {mib(package.stat().st_size)}")
     print(f"build time: {bundle_done - started:.0f} s for the bundle"
           + (f", {finished - bundle_done:.0f} s for the package(s)" if packages else "")
           + f", {finished - started:.0f} s in all")
     print(f"smoke test: python packaging/smoke_test.py {bundle.relative_to(ROOT)}")
+    if target is BOOTH:
+        print("figures: python bench/booth_figures.py")
     return 0
 
 
