@@ -151,6 +151,8 @@ def shoot(name: str, model: str, digit: int | None, out: Path, env: dict, displa
             time.sleep(1.0)
             xdotool("key", "--clearmodifiers", "ctrl+Return")  # Train
             app.wait_for("training started", timeout=30)
+            # The first training of a session imports TensorFlow (seconds): the clock starts at the build.
+            app.wait_for("training: network built", timeout=120)
             time.sleep(train_for)
         time.sleep(0.6)
         screenshot(out / f"{name}.png", display)

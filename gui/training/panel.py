@@ -323,6 +323,7 @@ class TrainingPanel(QWidget):
         if self._current(training):
             self.device_label.setText(f"Training on {event.device}")
             self.device_label.setToolTip(f"TensorFlow computes on {event.device}")
+            log.info("training: network built on %s", event.device)
             self.modelStarted.emit(event)
 
     @Slot(object, object)
