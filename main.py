@@ -5,6 +5,7 @@
     python main.py train --model cnn    train a network (live progress bar)
     python main.py evaluate             test-set accuracy and confusion matrix
     python main.py predict IMAGE...     recognise digits in image files
+    python main.py samples list         your labelled drawings (add, list, export, import, delete)
 """
 from __future__ import annotations
 
@@ -94,6 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--json", action="store_true", help="one JSON object per line")
     predict.add_argument("--backend", choices=BACKENDS, default="auto", help=BACKEND_HELP)
     predict.add_argument("images", nargs="+", metavar="IMAGE")
+
+    from engine import samples_cli
+
+    samples_cli.add_arguments(commands)
     return parser
 
 
@@ -142,13 +147,17 @@ def main(argv: list[str] | None = None) -> int:
     from engine.device import TensorFlowMissing
     from engine.model_files import ModelFileError
 
-    handler = {"train": cli.train, "evaluate": cli.evaluate_command, "predict": cli.predict}[args.command]
+    from engine import samples_cli
+    from engine.samples import SampleStoreError
+
+    handler = {"train": cli.train, "evaluate": cli.evaluate_command, "predict": cli.predict,
+               "samples": samples_cli.samples_command}[args.command]
     try:
         status = handler(args)
         if sys.stdout is not None:  # None in a windowed build without a console
             sys.stdout.flush()  # inside the try: a closed pipe shows here, not at exit
         return status
-    except (ModelFileError, MnistDataError, ValueError) as exc:
+    except (ModelFileError, MnistDataError, ValueError, SampleStoreError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     except TensorFlowMissing as exc:   # the booth build: train, or --backend tensorflow

@@ -45,6 +45,7 @@ class BoothConfig:
     show_activations: bool = True          # the live "inside the network" strip
     statistics: bool = True                # append booth statistics to booth-stats.jsonl
     ask_feedback: bool = True              # "Did I get it right?" buttons after each answer
+    collect_samples: bool = False          # after ✗: "Which digit was it?"; the drawing is kept (samples.db)
     headline: str = "Draw a digit. Watch a neural network read it."
 
 
@@ -94,6 +95,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "show_activations": _boolean,
     "statistics": _boolean,
     "ask_feedback": _boolean,
+    "collect_samples": _boolean,
     "headline": _text(200, allow_empty=True),
 }
 assert set(_CHECKS) == {f.name for f in fields(BoothConfig)}

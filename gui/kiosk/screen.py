@@ -104,11 +104,29 @@ class KioskScreen(QWidget):
         buttons.addWidget(self.no_button)
         buttons.addStretch(1)
         q_layout.addLayout(buttons)
+        # collect_samples: after ✗, "Which digit was it?" with a button per digit (two rows of five).
+        self.which_label = QLabel("Which digit was it?")
+        self._colour(self.which_label, TEXT)
+        self.digit_buttons = [QPushButton(str(d)) for d in range(10)]
+        which = QWidget()
+        w_layout = QVBoxLayout(which)
+        w_layout.setContentsMargins(0, 0, 0, 0)
+        w_layout.setSpacing(8)
+        w_layout.addWidget(self.which_label)
+        for row in (self.digit_buttons[:5], self.digit_buttons[5:]):
+            line = QHBoxLayout()
+            line.setSpacing(10)
+            for button in row:
+                button.setObjectName("digit")
+                line.addWidget(button)
+            line.addStretch(1)
+            w_layout.addLayout(line)
         self.feedback = QStackedWidget()
         self.feedback.addWidget(QWidget())          # 0: nothing to ask
         self.feedback.addWidget(question)           # 1: the question
         self.feedback.addWidget(self.thanks_label)  # 2: thanks
-        for button in (self.clear_button, self.yes_button, self.no_button):
+        self.feedback.addWidget(which)              # 3: which digit was it?
+        for button in (self.clear_button, self.yes_button, self.no_button, *self.digit_buttons):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.bars = BoothBars()
@@ -179,10 +197,16 @@ class KioskScreen(QWidget):
         self.caption_label.setFont(booth_font(44 * u, weight=QFont.Weight.DemiBold))
         self.question_label.setFont(booth_font(32 * u))
         self.thanks_label.setFont(booth_font(36 * u, bold=True))
+        self.which_label.setFont(booth_font(28 * u))
+        digit_side = max(56, round(64 * u))
+        for button in self.digit_buttons:
+            button.setFont(booth_font(max(22, 30 * u), bold=True))
+            button.setFixedSize(digit_side, digit_side)
         for button in (self.yes_button, self.no_button):
             button.setFont(booth_font(max(26, 38 * u), bold=True))
             button.setMinimumSize(max(150, round(230 * u)), max(96, round(120 * u)))
-        self.feedback.setFixedHeight(max(96, round(120 * u)) + round(32 * u) + 24)
+        self.feedback.setFixedHeight(max(max(96, round(120 * u)) + round(32 * u) + 24,
+                                         2 * digit_side + round(28 * u * 1.4) + 24))
         header_h = max(self.headline_label.sizeHint().height(), self.brand_label.sizeHint().height())
         side = h - 2 * margin - header_h - gap - clear_h - 12
         self.left.setFixedWidth(max(240, min(side, round(w * 0.52))))

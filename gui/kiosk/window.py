@@ -104,6 +104,9 @@ class KioskWindow(QWidget):
         self.view.clear_button.clicked.connect(self._on_clear_clicked)
         self.view.yes_button.clicked.connect(lambda: self.answer_feedback(True))
         self.view.no_button.clicked.connect(lambda: self.answer_feedback(False))
+        for digit, button in enumerate(self.view.digit_buttons):
+            button.clicked.connect(lambda _=False, d=digit: self.keep_sample(d))
+        self._collector = None     # gui.handwriting.collector.HandwritingCollector, with collect_samples
         self.view.pin_pad.entered.connect(self._on_pin_entered)
 
         self.recognizer = Recognizer(self.view.canvas, started_at=self._started_at, parent=self, backend=backend)
@@ -241,8 +244,28 @@ class KioskWindow(QWidget):
         digit = self._latest.digit
         self.stats.record_feedback(right, digit)
         log.info("feedback right=%s digit=%d", right, digit)
-        self.view.feedback.setCurrentIndex(2)
+        if not right and self.config.collect_samples and not self.view.canvas.is_empty():
+            self.view.thanks_label.setText("Thanks — I'll learn from it!")
+            self.view.feedback.setCurrentIndex(3)   # which digit was it?
+        else:
+            self.view.thanks_label.setText("Thanks — counted!")
+            self.view.feedback.setCurrentIndex(2)
         self._update_summary()
+
+    def keep_sample(self, label: int) -> None:
+        """The visitor says the drawing on show was a ``label`` (after ✗, with collect_samples):
+        keep it in the samples database, source "kiosk"."""
+        prediction = self._latest
+        if not self.config.collect_samples or prediction is None or self.view.canvas.is_empty():
+            return
+        if self._collector is None:
+            from gui.handwriting.collector import HandwritingCollector
+
+            self._collector = HandwritingCollector(parent=self)
+        model = self.recognizer.model
+        self._collector.keep(label, prediction, self.view.canvas.strokes(), model.label if model else None,
+                             source="kiosk")
+        self.view.feedback.setCurrentIndex(2)   # thanks (a failure is in the log; the visitor goes on)
 
     def _finish_drawing(self) -> None:
         """Count the visitor's drawing (once), before it leaves the canvas."""
@@ -434,3 +457,5 @@ class KioskWindow(QWidget):
         self.guard.uninstall()
         self.hide()
         self.recognizer.stop()
+        if self._collector is not None:
+            self._collector.close()

@@ -529,3 +529,35 @@ def test_crowd_columns_for_a_dense_network():
     image[4:24, 12:16] = 1.0
     titles = [title for _, title, _ in crowd_columns(mlp.predictor.predict(image))]
     assert titles == ["What it sees", "25 neurons", "15 neurons", "Answer"]
+
+
+# ----- collecting visitors' handwriting (collect_samples) ----------------------------------------------
+def test_with_collect_samples_a_wrong_answer_asks_which_digit_and_keeps_the_drawing(qtbot, make_kiosk, cnn,
+                                                                                    private_user_dir):
+    from engine.samples import SampleStore
+
+    win = make_kiosk(idle_clear_seconds=60, collect_samples=True)
+    ready(qtbot, win, cnn)
+    with qtbot.waitSignal(win.feedbackAsked, timeout=10_000):
+        draw_and_wait(qtbot, win, 7)
+    QTest.mouseClick(win.view.no_button, Qt.LeftButton)
+    assert win.view.feedback.currentIndex() == 3 and win.view.which_label.isVisible()
+    assert all(button.isVisible() for button in win.view.digit_buttons)
+    QTest.mouseClick(win.view.digit_buttons[1], Qt.LeftButton)   # "it was a 1"
+    assert win.view.feedback.currentIndex() == 2 and "learn" in win.view.thanks_label.text()
+    with SampleStore() as store:
+        [sample] = store.samples()
+    assert (sample.label, sample.source, sample.predicted, sample.model) == (1, "kiosk", 7, "cnn (shipped)")
+    assert sample.strokes and sample.image.shape == (28, 28) and sample.image.max() > 200
+    assert (private_user_dir / "samples.db").exists()
+
+
+def test_without_collect_samples_nothing_is_kept(qtbot, make_kiosk, cnn, private_user_dir):
+    win = make_kiosk(idle_clear_seconds=60)
+    ready(qtbot, win, cnn)
+    with qtbot.waitSignal(win.feedbackAsked, timeout=10_000):
+        draw_and_wait(qtbot, win, 7)
+    QTest.mouseClick(win.view.no_button, Qt.LeftButton)
+    assert win.view.feedback.currentIndex() == 2 and win.view.thanks_label.text() == "Thanks — counted!"
+    win.keep_sample(1)
+    assert not (private_user_dir / "samples.db").exists()

@@ -1,0 +1,1 @@
+"""Your handwriting: drawings you labelled, kept to teach the network how you write."""
