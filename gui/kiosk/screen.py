@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -118,8 +119,8 @@ class KioskScreen(QWidget):
             line.setSpacing(10)
             for button in row:
                 button.setObjectName("digit")
+                button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
                 line.addWidget(button)
-            line.addStretch(1)
             w_layout.addLayout(line)
         self.feedback = QStackedWidget()
         self.feedback.addWidget(QWidget())          # 0: nothing to ask
@@ -199,9 +200,11 @@ class KioskScreen(QWidget):
         self.thanks_label.setFont(booth_font(36 * u, bold=True))
         self.which_label.setFont(booth_font(28 * u))
         digit_side = max(56, round(64 * u))
-        for button in self.digit_buttons:
+        for button in self.digit_buttons:   # as tall as a finger needs; as wide as the row allows
             button.setFont(booth_font(max(22, 30 * u), bold=True))
-            button.setFixedSize(digit_side, digit_side)
+            button.setFixedHeight(digit_side)
+            button.setMinimumWidth(44)
+            button.setMaximumWidth(round(digit_side * 1.6))
         for button in (self.yes_button, self.no_button):
             button.setFont(booth_font(max(26, 38 * u), bold=True))
             button.setMinimumSize(max(150, round(230 * u)), max(96, round(120 * u)))

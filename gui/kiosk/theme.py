@@ -54,7 +54,8 @@ QPushButton#yes { background: #0f3d24; border: 3px solid #22c55e; color: #dcfce7
 QPushButton#yes:pressed { background: #166534; }
 QPushButton#no { background: #4a0d1c; border: 3px solid #f43f5e; color: #ffe4e6; }
 QPushButton#no:pressed { background: #881337; }
-QPushButton#digit { background: #1e293b; border: 2px solid #38bdf8; border-radius: 14px; color: #e0f2fe; }
+QPushButton#digit { background: #1e293b; border: 2px solid #38bdf8; border-radius: 14px; color: #e0f2fe;
+                    padding: 0px; }
 QPushButton#digit:pressed { background: #0c4a6e; }
 QPushButton#pinkey { background: #1e293b; border: 2px solid #334155; border-radius: 18px; }
 QPushButton#pinkey:pressed { background: #334155; }
