@@ -6,6 +6,7 @@
     python main.py evaluate             test-set accuracy and confusion matrix
     python main.py predict IMAGE...     recognise digits in image files
     python main.py samples list         your labelled drawings (add, list, export, import, delete)
+    python main.py adapt                fine-tune the model on your labelled drawings
 """
 from __future__ import annotations
 
@@ -96,9 +97,10 @@ def build_parser() -> argparse.ArgumentParser:
     predict.add_argument("--backend", choices=BACKENDS, default="auto", help=BACKEND_HELP)
     predict.add_argument("images", nargs="+", metavar="IMAGE")
 
-    from engine import samples_cli
+    from engine import adapt_cli, samples_cli
 
     samples_cli.add_arguments(commands)
+    adapt_cli.add_arguments(commands)
     return parser
 
 
@@ -147,11 +149,11 @@ def main(argv: list[str] | None = None) -> int:
     from engine.device import TensorFlowMissing
     from engine.model_files import ModelFileError
 
-    from engine import samples_cli
+    from engine import adapt_cli, samples_cli
     from engine.samples import SampleStoreError
 
     handler = {"train": cli.train, "evaluate": cli.evaluate_command, "predict": cli.predict,
-               "samples": samples_cli.samples_command}[args.command]
+               "samples": samples_cli.samples_command, "adapt": adapt_cli.adapt_command}[args.command]
     try:
         status = handler(args)
         if sys.stdout is not None:  # None in a windowed build without a console

@@ -3,7 +3,8 @@
 A model the app trained also carries how it was made: its ``engine.spec.TrainingSpec`` as JSON in
 an extra member of the zip (``SPEC_MEMBER``), which Keras ignores; ``read_spec`` reads it back.
 Its ``engine.calibration.Calibration`` (temperature and "not a digit" threshold) travels the same
-way (``CALIBRATION_MEMBER``, ``read_calibration``).
+way (``CALIBRATION_MEMBER``, ``read_calibration``), and a model adapted to a person's handwriting
+(``engine.adapt``) carries the record of that adaptation (``ADAPTATION_MEMBER``, ``read_adaptation``).
 """
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ STALE_TEMP_SECONDS = 10 * 60
 _TEMP_NAME = re.compile(r"\..+-[a-z0-9_]{8}\.keras")
 SPEC_MEMBER = "digit_studio/spec.json"   # the TrainingSpec inside a saved .keras zip
 CALIBRATION_MEMBER = "digit_studio/calibration.json"
+ADAPTATION_MEMBER = "digit_studio/adaptation.json"   # engine.adapt.AdaptReport, for adapted models
 _MAX_SPEC_BYTES = 1_000_000              # a spec is a few kB; anything larger is not one of ours
 
 
@@ -63,11 +65,12 @@ def check_save_path(path: str | Path) -> Path:
     return path
 
 
-def save_model(model, path: str | Path, spec=None, calibration=None) -> Path:
+def save_model(model, path: str | Path, spec=None, calibration=None, adaptation: dict | None = None) -> Path:
     """Save ``model`` to ``path`` (.keras) atomically: a crash mid-save leaves any previous file intact.
     With ``spec`` (an ``engine.spec.TrainingSpec``) the file also records how the model was trained;
-    with ``calibration`` (an ``engine.calibration.Calibration``) how to read its confidence."""
-    path = _atomic_write(path, model.save, spec, calibration)
+    with ``calibration`` (an ``engine.calibration.Calibration``) how to read its confidence; with
+    ``adaptation`` (``engine.adapt.AdaptReport.to_dict()``) what it was adapted from and how."""
+    path = _atomic_write(path, model.save, spec, calibration, adaptation)
     log.info("saved model %s to %s", model.name, path)
     return path
 
@@ -90,7 +93,7 @@ def copy_model_file(source: str | Path, path: str | Path, spec=None, calibration
     return path
 
 
-def _atomic_write(path: str | Path, write, spec, calibration) -> Path:
+def _atomic_write(path: str | Path, write, spec, calibration, adaptation: dict | None = None) -> Path:
     """``write(tmp)`` a model zip beside ``path``, add ``spec`` and ``calibration``, then rename it
     into place: a crash halfway leaves any previous file intact."""
     path = _keras_path(path)
@@ -105,12 +108,14 @@ def _atomic_write(path: str | Path, write, spec, calibration) -> Path:
     tmp = Path(tmp_name)
     try:
         write(tmp)
-        if spec is not None or calibration is not None:
+        if spec is not None or calibration is not None or adaptation is not None:
             with zipfile.ZipFile(tmp, "a", compression=zipfile.ZIP_DEFLATED) as archive:
                 if spec is not None:
                     archive.writestr(SPEC_MEMBER, spec.to_json(indent=1))
                 if calibration is not None:
                     archive.writestr(CALIBRATION_MEMBER, json.dumps(calibration.to_dict(), indent=1))
+                if adaptation is not None:
+                    archive.writestr(ADAPTATION_MEMBER, json.dumps(adaptation, indent=1))
         os.chmod(tmp, 0o644)  # mkstemp makes it private; a model file is an ordinary document
         with open(tmp, "rb") as f:
             os.fsync(f.fileno())
@@ -155,6 +160,15 @@ def read_calibration(path: str | Path):
     found = _read_member(path, CALIBRATION_MEMBER, lambda text: Calibration.from_dict(json.loads(text)),
                          "calibration")
     return Calibration() if found is None else found
+
+
+def read_adaptation(path: str | Path):
+    """The ``engine.adapt.AdaptReport`` of a model adapted to someone's handwriting, or None: for
+    every other file and, with a logged warning, for an unreadable record. Never raises."""
+    from engine.adapt import AdaptReport
+
+    return _read_member(path, ADAPTATION_MEMBER, lambda text: AdaptReport.from_dict(json.loads(text)),
+                        "adaptation record")
 
 
 def _remove_stale_temporaries(folder: Path) -> None:

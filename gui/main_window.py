@@ -32,6 +32,8 @@ from gui.network.view import ActivationView
 from gui.drawing.canvas import DrawingCanvas
 from gui.drawing.prediction_panel import PredictionPanel
 from gui.drawing.recognition import CanvasPositionLog, Recognizer
+from gui.handwriting.collector import HandwritingCollector, plural
+from gui.handwriting.gallery import HandwritingView
 from gui.training.panel import TrainingPanel
 
 log = logging.getLogger("digit_studio")
@@ -72,10 +74,13 @@ class MainWindow(QMainWindow):
         self.panel = PredictionPanel()
         self.network = ActivationView()
         self.training = TrainingPanel(data_loader=data_loader)
+        self.handwriting = HandwritingCollector(parent=self)
+        self.handwriting_view = HandwritingView(self.handwriting)
         self._model_before_training: LoadedModel | None = None
         self._training_model: LoadedModel | None = None   # the network being trained, while on show
         self._build_layout()
         self._build_training_dock()
+        self._build_handwriting_dock()
         self._build_actions_and_menus()
         self._status = QLabel("Loading the model…")
         self.statusBar().addPermanentWidget(self._status)
@@ -90,6 +95,9 @@ class MainWindow(QMainWindow):
         self.recognizer.fellBack.connect(lambda reason: self.statusBar().showMessage(reason, 10000))
         self.recognizer.recognitionFailed.connect(self._on_recognition_failed)
         self.canvas.historyChanged.connect(self._on_history_changed)
+        self.canvas.inkChanged.connect(self._on_ink_changed)
+        self.panel.digitChosen.connect(self.keep_drawing)
+        self.handwriting.failed.connect(lambda message: self.statusBar().showMessage(message, 10000))
         CanvasPositionLog(self.canvas)
         self._restore_settings()
 
@@ -152,6 +160,18 @@ class MainWindow(QMainWindow):
         self.training.modelKept.connect(self._on_trained_model_kept)
         self.training.modelDiscarded.connect(self._on_trained_model_discarded)
         self.training.trainingRunning.connect(self._on_training_running)
+        self.training.runFinished.connect(self._on_run_finished)
+
+    def _build_handwriting_dock(self) -> None:
+        self.handwriting_dock = QDockWidget("My handwriting", self)
+        self.handwriting_dock.setObjectName("handwriting-dock")
+        self.handwriting_dock.setWidget(self.handwriting_view)
+        self.handwriting_dock.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.handwriting_dock)
+        self.tabifyDockWidget(self.training_dock, self.handwriting_dock)
+        self.handwriting_dock.hide()
+        self.handwriting_view.openRequested.connect(self._on_open_sample)
+        self.handwriting_view.adaptRequested.connect(self.adapt_to_handwriting)
 
     def _build_actions_and_menus(self) -> None:
         def action(text, slot, shortcut=None, menu=None):
@@ -199,6 +219,17 @@ class MainWindow(QMainWindow):
         self.fullscreen_action = action("&Full Screen", self._on_toggle_fullscreen, QKeySequence.FullScreen, view)
         self.fullscreen_action.setCheckable(True)
 
+        teach = self.menuBar().addMenu("&Teach")
+        keep = teach.addMenu("&Keep Drawing As")
+        self.keep_actions = [action(f"&{d}", lambda _=False, d=d: self.keep_drawing(d), QKeySequence(f"Ctrl+{d}"), keep)
+                             for d in range(10)]
+        handwriting_action = self.handwriting_dock.toggleViewAction()
+        handwriting_action.setText("&My Handwriting")
+        handwriting_action.setShortcut(QKeySequence("Ctrl+H"))
+        teach.addAction(handwriting_action)
+        self.adapt_action = action("&Adapt the Model to My Handwriting…", self.adapt_to_handwriting,
+                                   QKeySequence("Ctrl+Shift+A"), teach)
+
         help_menu = self.menuBar().addMenu("&Help")
         action("&About Digit Studio", self._on_about, menu=help_menu)
 
@@ -219,8 +250,11 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_model_changed(self, loaded: LoadedModel) -> None:
         self.network.set_network(loaded.predictor.network, getattr(loaded.predictor, "backend", "tensorflow"))
+        self.panel.set_teaching(True)
+        self.handwriting_view.set_reader(loaded.predictor.predict_batch, loaded.label)
         if loaded.ref is not None:  # a model trained just now has no file to remember yet
             self._settings.setValue("model/last", loaded.ref)
+        log.info("model in use: %s", loaded.label)
         self._status.setText(f"{loaded.device} · {loaded.label}")
         self.panel.set_status(None)
         self.statusBar().showMessage(f"Now using {loaded.label}", 5000)
@@ -238,6 +272,42 @@ class MainWindow(QMainWindow):
         model = self.recognizer.model
         QMessageBox.warning(self, "Could not open the model",
                             f"{message}\n\nStill using {model.label if model else 'no model'}.")
+
+    # ----- your handwriting -------------------------------------------------------------------
+    @Slot(int)
+    def keep_drawing(self, label: int) -> None:
+        """Keep the drawing on show as a ``label`` in My handwriting (a click on a bar, Ctrl+digit)."""
+        prediction = self.panel.prediction()
+        if prediction is None or self.canvas.is_empty():
+            self.statusBar().showMessage("Draw a digit first, then say which digit it is.", 5000)
+            return
+        model = self.recognizer.model
+        if self.handwriting.keep(label, prediction, self.canvas.strokes(), model.label if model else None) is None:
+            return
+        count = self.handwriting.counts().get(label, 0)
+        self.panel.set_hint(f"Kept as a {label} ✓  ·  {plural(count, label)} kept")
+        self.statusBar().showMessage(f"Kept as a {label}: {plural(count, label)} in My handwriting (Ctrl+H).", 6000)
+
+    @Slot()
+    def _on_ink_changed(self) -> None:
+        self.panel.set_hint(self.handwriting.hint())
+
+    @Slot(object)
+    def _on_open_sample(self, sample) -> None:
+        from gui.drawing.canvas import Stroke
+
+        if not sample.strokes:
+            self.statusBar().showMessage("That drawing was imported as a picture; it has no strokes to draw.", 5000)
+            return
+        self.canvas.set_strokes([Stroke([tuple(p) for p in s["points"]], float(s["width"]), bool(s.get("erase")))
+                                 for s in sample.strokes])
+
+    def adapt_to_handwriting(self) -> None:
+        """Fine-tune a copy of the current model on the kept drawings, in the training panel."""
+        self.training_dock.show()
+        self.training_dock.raise_()
+        model = self.recognizer.model
+        self.training.adapt(model.ref if model is not None else None, self.handwriting)
 
     @Slot(object)
     def _on_prediction(self, prediction) -> None:
@@ -268,6 +338,9 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_trained_model_kept(self, outcome) -> None:
+        if getattr(outcome, "report", None) is not None:   # an adaptation: saved among your models
+            self._keep_adapted(outcome)
+            return
         current = self.recognizer.model
         if current is not None and current is self._training_model:
             label = current.label.replace("(training)", "(trained, unsaved)")
@@ -276,6 +349,27 @@ class MainWindow(QMainWindow):
         self._training_model = self._model_before_training = None
         self.statusBar().showMessage("The trained model is now in use; File ▸ Save Model As… keeps it on disk.",
                                      10000)
+
+    def _keep_adapted(self, outcome) -> None:
+        from engine.adapt import default_adapted_path
+        from engine.model_files import ModelFileError
+
+        before = self._model_before_training
+        self._training_model = self._model_before_training = None
+        try:
+            path = outcome.save(default_adapted_path(before.ref if before is not None else None))
+        except ModelFileError as exc:
+            QMessageBox.warning(self, "Could not save the adapted model", str(exc))
+            return
+        self.statusBar().showMessage(f"The adapted model is saved as {path.name} among your models.", 10000)
+        self.open_model(str(path))
+
+    @Slot(object)
+    def _on_run_finished(self, outcome) -> None:
+        """A run that left no model to keep (an adaptation whose loss became NaN, a failure): the
+        model from before comes back, as after Discard."""
+        if not outcome.has_model and self._training_model is not None:
+            self._on_trained_model_discarded()
 
     @Slot()
     def _on_trained_model_discarded(self) -> None:
@@ -423,6 +517,7 @@ class MainWindow(QMainWindow):
         self.training.stop_and_wait()  # stops within one batch and joins the training thread
         self.hide()  # feels instant even if TensorFlow is still loading below
         self.recognizer.stop()
+        self.handwriting.close()
         event.accept()
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLine, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QLine, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -67,13 +67,16 @@ class ProbabilityBars(pg.PlotWidget):
 
     The chart is a fixed instrument: y always spans 0..1 (plus room for the labels), no mouse
     zoom or pan, no context menu. Its items are created once; updates only change their data.
+    With ``clickable`` on, a click on a digit's column says "it was this digit" (``digitClicked``).
     """
 
     MIN_HEIGHT = 96
+    digitClicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, background=None)
         self.setMinimumHeight(self.MIN_HEIGHT)
+        self._clickable = False
         self._show_tiny = True      # "<1%" labels, while each bar's slot is wide enough for one
         item = self.getPlotItem()
         item.setMenuEnabled(False)
@@ -133,6 +136,32 @@ class ProbabilityBars(pg.PlotWidget):
                 if d is not None:
                     self._labels[d].setFont(self._label_fonts[d == winner])
             self._winner = winner
+
+    @property
+    def clickable(self) -> bool:
+        return self._clickable
+
+    @clickable.setter
+    def clickable(self, on: bool) -> None:
+        self._clickable = bool(on)
+        self.setCursor(Qt.CursorShape.PointingHandCursor if on else Qt.CursorShape.ArrowCursor)
+
+    def digit_at(self, x: float) -> int | None:
+        """The digit whose column holds widget x coordinate ``x`` (None outside the chart)."""
+        view = self.getPlotItem().vb
+        scene_x = self.mapToScene(int(x), self.height() // 2).x()
+        value = view.mapSceneToView(pg.Point(scene_x, 0)).x()
+        digit = int(round(value))
+        return digit if 0 <= digit < DIGITS and abs(value - digit) <= 0.5 else None
+
+    def mousePressEvent(self, event) -> None:
+        if self._clickable and event.button() == Qt.MouseButton.LeftButton:
+            digit = self.digit_at(event.position().x())
+            if digit is not None:
+                self.digitClicked.emit(digit)
+                event.accept()
+                return
+        super().mousePressEvent(event)
 
     def bar_heights(self) -> np.ndarray:
         """The ten bar heights as drawn (a copy)."""
@@ -269,7 +298,12 @@ class InputPreview(QWidget):
 
 class PredictionPanel(QWidget):
     """The answer in big type with a caption, the probability bars, the input preview and a
-    status line for engine state (e.g. "Loading TensorFlow…")."""
+    status line for engine state (e.g. "Loading the model…"), or else the teaching hint.
+
+    With ``set_teaching(True)`` a click on a digit's bar emits ``digitChosen(d)``: "it was a d"
+    (the window stores the drawing as a labelled sample of the user's handwriting)."""
+
+    digitChosen = Signal(int)
 
     ANSWER_MIN_WIDTH = 120      # the big digit and "maybe 4 or 9" fit; the preview sits beside
 
@@ -277,6 +311,7 @@ class PredictionPanel(QWidget):
         super().__init__(parent)
         self._prediction: Prediction | None = None
         self._status: str | None = None
+        self._hint: str | None = None      # the teaching hint, below the bars, when no status
         self._state = ""
 
         self.digit_label = QLabel(PLACEHOLDER, alignment=Qt.AlignmentFlag.AlignCenter)
@@ -284,6 +319,7 @@ class PredictionPanel(QWidget):
         self.digit_label.setFixedHeight(self.digit_label.fontMetrics().height())
         self.caption_label = FittingCaption(EMPTY_CAPTION, pixels=17, min_pixels=12)
         self.bars = ProbabilityBars()
+        self.bars.digitClicked.connect(self._on_digit_clicked)
         self.preview = InputPreview()
         self.status_label = QLabel("", alignment=Qt.AlignmentFlag.AlignCenter)
         self.status_label.setFont(_pixel_font(self, 12))
@@ -345,6 +381,21 @@ class PredictionPanel(QWidget):
             self.caption_label.setText(self._status or EMPTY_CAPTION)
         self._show_status()
 
+    def set_teaching(self, on: bool) -> None:
+        """Let a click on a digit's bar say what the drawing really was."""
+        self.bars.clickable = on
+        self.bars.setToolTip("Click the digit you meant to keep this drawing (Ctrl+0 … Ctrl+9)" if on else "")
+
+    def set_hint(self, text: str | None) -> None:
+        """The line under the bars while a drawing is on show and no engine status is (e.g. how
+        many of your drawings are kept)."""
+        self._hint = text or None
+        self._show_status()
+
+    def _on_digit_clicked(self, digit: int) -> None:
+        if self._prediction is not None:
+            self.digitChosen.emit(digit)
+
     def prediction(self) -> Prediction | None:
         """The prediction on show (None in the empty state)."""
         return self._prediction
@@ -369,7 +420,7 @@ class PredictionPanel(QWidget):
     def _show_status(self) -> None:
         # With an empty canvas the caption already says it; do not repeat it below.
         in_caption = self._prediction is None
-        self.status_label.setText("" if in_caption or not self._status else self._status)
+        self.status_label.setText("" if in_caption else self._status or self._hint or "")
 
     def _apply_colors(self) -> None:
         palette = self.palette()

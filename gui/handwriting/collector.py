@@ -9,6 +9,7 @@ and loses nothing else: the drawing stays on the canvas.
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -44,6 +45,8 @@ class HandwritingCollector(QObject):
         super().__init__(parent)
         self._path = path          # None: engine.samples.default_samples_path()
         self._store = None
+        self._counts: dict[int, int] | None = None   # cached; dropped whenever the store changes
+        self.changed.connect(self._forget_counts)
 
     @property
     def store(self):
@@ -72,17 +75,28 @@ class HandwritingCollector(QObject):
         return sample_id
 
     def counts(self) -> dict[int, int]:
-        """How many drawings of each digit are kept ({} when the store cannot be read)."""
-        try:
-            return self.store.counts()
-        except Exception as exc:
-            log.warning("could not read the kept drawings: %s", exc)
-            return {}
+        """How many drawings of each digit are kept ({} when none are, or the store cannot be
+        read). Cached; a store that does not exist yet is not created by asking."""
+        if self._counts is None:
+            from engine.samples import default_samples_path
 
-    def summary(self) -> str:
-        """One short line: how many drawings are kept."""
+            if self._store is None and not Path(self._path or default_samples_path()).exists():
+                return {}
+            try:
+                self._counts = self.store.counts()
+            except Exception as exc:
+                log.warning("could not read the kept drawings: %s", exc)
+                return {}
+        return self._counts
+
+    def _forget_counts(self) -> None:
+        self._counts = None
+
+    def hint(self) -> str:
+        """The line under the bars while a drawing is on show: how to keep it, and how many are."""
         total = sum(self.counts().values())
-        return f"{total} of your drawings kept" if total else ""
+        return (f"Click the digit you meant to keep it  ·  {total} kept" if total
+                else "Click the digit you meant to keep this drawing")
 
     def close(self) -> None:
         if self._store is not None:

@@ -14,7 +14,7 @@ import logging
 import math
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
@@ -218,18 +218,49 @@ class TrainingPanel(QWidget):
         except ValueError as exc:
             self.result_card.show_result(str(exc), WARN, decision=False)
             return False
+        training = Training(spec, self._data if self._data is not None else self._data_loader,
+                            weights_every=self.weights_every, max_reports_per_second=self.max_reports_per_second)
+        self.title.setText("Train a network")
+        self._start_run(training, spec.epochs)
+        log.info("training started: %s", spec.summary())
+        return True
+
+    def adapt(self, source_ref: str | None, collector) -> bool:
+        """Fine-tune a copy of ``source_ref`` (the current model) on the drawings ``collector``
+        (a ``gui.handwriting.collector.HandwritingCollector``) keeps: the same plot, progress,
+        Keep and Discard as a training; the result shows before → after on the held-out drawings
+        and on MNIST. False when it cannot start (the card says why)."""
+        if self.is_training():
+            return False
+        if not self.can_train:
+            self.result_card.show_result(NO_TENSORFLOW, WARN, decision=False)
+            return False
+        try:
+            x, y, _ids = collector.store.arrays()
+            from engine.adapt import Adaptation
+
+            run = Adaptation(source_ref, x, y, mnist=self._data if self._data is not None else self._data_loader,
+                             max_reports_per_second=self.max_reports_per_second)
+        except Exception as exc:   # too few drawings, an unreadable store, a missing model
+            self.result_card.show_result(str(exc), WARN, decision=False)
+            return False
+        self.title.setText("Adapting to your handwriting")
+        self._start_run(run, run.epochs)
+        log.info("adapting started: %s on %d drawings (%d held out)", run.source_label, len(y), run.samples_held_out)
+        return True
+
+    def _start_run(self, training, epochs: int) -> None:
+        """Run ``training`` (an engine Training or Adaptation) on a worker thread, its events here."""
         if self.has_pending_result():
             self.discard()
         self._retire_worker()
-        training = Training(spec, self._data if self._data is not None else self._data_loader,
-                            weights_every=self.weights_every, max_reports_per_second=self.max_reports_per_second)
         worker = Worker(training.run, self._events.listener_for(training), name="training")
         worker.errored.connect(self._on_errored)
         self._training, self._worker, self._outcome = training, worker, None
         self._batch, self._last_epoch = None, None
         self.progress_reports = 0
         self.result_card.setVisible(False)
-        self.plot.reset(spec.epochs)
+        self.plot.reset(epochs)
         self.progress.setRange(0, 0)   # busy until the first batch: loading, building, tracing
         self.progress.setFormat("Starting…")
         self.stats_label.setText(" ")
@@ -238,8 +269,6 @@ class TrainingPanel(QWidget):
         worker.start()
         self._update_enabled()
         self.trainingRunning.emit(True)
-        log.info("training started: %s", spec.summary())
-        return True
 
     @Slot()
     def toggle_pause(self) -> None:
@@ -292,8 +321,12 @@ class TrainingPanel(QWidget):
             return
         outcome = self._outcome
         self._pending = False
-        self.result_card.decided(f"Kept: {outcome.spec.model.name} is now the current model "
-                                 "(File ▸ Save Model As… to save it).", keep_accuracy=True)
+        if getattr(outcome, "report", None) is not None:   # an adaptation is saved among your models
+            self.result_card.decided("Kept: the adapted model is saved among your models and is now the "
+                                     "current model.", keep_accuracy=True)
+        else:
+            self.result_card.decided(f"Kept: {outcome.spec.model.name} is now the current model "
+                                     "(File ▸ Save Model As… to save it).", keep_accuracy=True)
         self.modelKept.emit(outcome)
 
     @Slot()
@@ -400,18 +433,37 @@ class TrainingPanel(QWidget):
         if end.reason == "stopped" and end.epochs_completed == 0 and result.has_model:
             message += " The weights are those of the last batch."
         self._pending = result.has_model
-        self.result_card.show_result(message, OK if end.reason == "completed" else WARN, result.has_model,
-                                     result.test_accuracy, result.test_count)
+        report = getattr(result, "report", None)   # an adaptation: before → after
+        if report is not None and report.held_out_after is not None:
+            message = "\n".join([message, *report.lines()[:2]])
+            before = "n/a" if report.held_out_before is None else f"{100 * report.held_out_before:.1f}%"
+            self.result_card.show_result(message, OK if end.reason == "completed" else WARN, result.has_model,
+                                         report.held_out_after, caption=f"your held-out drawings · before {before}")
+        else:
+            self.result_card.show_result(message, OK if end.reason == "completed" else WARN, result.has_model,
+                                         result.test_accuracy, result.test_count)
         self._update_enabled()
+        if result.has_model:   # where Keep is, in screen coordinates (for scripts driving the real window)
+            QTimer.singleShot(0, self._log_keep_button)
         log.info("training ended: %s (%s); test accuracy %s", end.reason, end.message,
                  "n/a" if result.test_accuracy is None else f"{result.test_accuracy:.4f}")
         self.trainingRunning.emit(False)
         self.runFinished.emit(result)
 
+    def _log_keep_button(self) -> None:
+        button = self.keep_button
+        if button.isVisible():
+            centre = button.mapToGlobal(button.rect().center())
+            log.info("keep button x=%d y=%d", centre.x(), centre.y())
+
     @Slot(str)
     def _on_errored(self, message: str) -> None:  # only a bug in the engine's run itself gets here
-        self._on_ended(self._training, TrainingOutcome(TrainingEnd("error", f"Training failed: {message}", 0),
-                                                       self._training.spec))
+        spec = self._training.spec
+        if spec is None:   # an adaptation of a file without a spec
+            from engine.spec import TrainingSpec
+
+            spec = TrainingSpec.from_preset("course-mlp")
+        self._on_ended(self._training, TrainingOutcome(TrainingEnd("error", f"Training failed: {message}", 0), spec))
 
     def _freeze_gc(self) -> None:
         """Keep the garbage collector's full passes short while a run traces and trains.

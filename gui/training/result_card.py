@@ -54,13 +54,15 @@ class ResultCard(QFrame):
         self._recolor()
 
     def show_result(self, text: str, kind: str, decision: bool, accuracy: float | None = None,
-                    count: int = 0) -> None:
-        """Show a run's end: ``text``, its ``kind`` (OK or WARN), the test accuracy if measured, and
-        Keep / Discard when there is a model to ``decide`` on."""
+                    count: int = 0, caption: str | None = None) -> None:
+        """Show a run's end: ``text``, its ``kind`` (OK or WARN), the test accuracy if measured (or
+        another accuracy, with its ``caption``), and Keep / Discard when there is a model to
+        ``decide`` on."""
         self.kind = kind
         self.message_label.setText(text)
         self.accuracy_label.setText("" if accuracy is None else f"{100 * accuracy:.2f}%")
-        self.accuracy_caption.setText("" if accuracy is None else f"test accuracy · {count:,} unseen images")
+        self.accuracy_caption.setText("" if accuracy is None else
+                                      caption or f"test accuracy · {count:,} unseen images")
         self.keep_button.setVisible(decision)
         self.discard_button.setVisible(decision)
         for label in (self.accuracy_label, self.accuracy_caption):

@@ -38,3 +38,31 @@ def shown_as_child(qtbot):
 
     yield show
     windows.clear()
+
+
+@pytest.fixture
+def make_window(qtbot):
+    """``make_window(width, height, **kwargs)``: a MainWindow from cleared settings, shown, with its
+    model loaded; closed when the test ends."""
+    from PySide6.QtCore import QSettings
+
+    from gui.main_window import MainWindow
+
+    made = []
+
+    def make(width: int = 1000, height: int = 640, **kwargs):
+        configure_application()
+        QSettings().clear()
+        win = MainWindow(**kwargs)
+        qtbot.addWidget(win)
+        win.resize(width, height)
+        win.show()
+        qtbot.waitExposed(win)
+        with qtbot.waitSignal(win.engineReady, timeout=120_000):
+            win.start_engine()
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.close()

@@ -16,18 +16,8 @@ ENGINE_TIMEOUT = 120_000  # the first TensorFlow import on a busy 2-core machine
 
 
 @pytest.fixture
-def window(qtbot):
-    configure_application()
-    QSettings().clear()
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1000, 640)
-    win.show()
-    qtbot.waitExposed(win)
-    with qtbot.waitSignal(win.engineReady, timeout=ENGINE_TIMEOUT):
-        win.start_engine()
-    yield win
-    win.close()
+def window(make_window):
+    return make_window(1000, 640)
 
 
 @pytest.mark.parametrize("digit", [0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
