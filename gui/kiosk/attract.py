@@ -30,6 +30,7 @@ class AttractLoop(QObject):
     LIFT_S = 0.14      # pen up between strokes
     GAP_S = 0.35       # an empty canvas between digits
     BOX = (0.2, 0.8)   # the digit's unit box on the canvas
+    TRIES = 6          # hands tried per digit for one the network reads as that digit
 
     def __init__(self, canvas: DrawingCanvas, pause_s: float = 1.5, seed: int | None = None,
                  parent: QObject | None = None):
@@ -50,6 +51,9 @@ class AttractLoop(QObject):
         self._until = self._last_time = 0.0
         self.digit: int | None = None
         self.digits_drawn = 0
+        # reader(strokes) -> the digit the current network reads in them (or None): set by the
+        # kiosk, so the examples that advertise the booth are ones the network gets right.
+        self.reader = None
 
     @property
     def running(self) -> bool:
@@ -91,14 +95,29 @@ class AttractLoop(QObject):
         if not self._order:
             self._order = [int(d) for d in self._rng.permutation(10)]
         self.digit = self._order.pop()
-        variants = DIGIT_TEMPLATES[self.digit]
-        strokes = jitter_strokes(variants[int(self._rng.integers(len(variants)))], self._rng, amount=0.7)
+        strokes = self._example(self.digit)
         lo, hi = self.BOX
         self._paths = [self._resample(np.asarray(s, float) * (hi - lo) + lo) for s in strokes if len(s)]
         self._stroke, self._position, self._pen_down = 0, 0.0, False
         self._phase, self._until = "draw", self._now()
         self.digitStarted.emit(self.digit)
         log.info("attract: drawing a %d", self.digit)
+
+    def _example(self, digit: int):
+        """A freshly jittered hand of ``digit``: the first of TRIES that ``reader`` reads as
+        ``digit`` (some hands — a 1 with a long flag, tilted — read as a 7), else the last tried."""
+        variants = DIGIT_TEMPLATES[digit]
+        for _ in range(self.TRIES if self.reader is not None else 1):
+            strokes = jitter_strokes(variants[int(self._rng.integers(len(variants)))], self._rng, amount=0.7)
+            if self.reader is None:
+                break
+            try:
+                if self.reader(strokes) == digit:
+                    break
+            except Exception:   # no model yet, a model being swapped: draw it anyway
+                log.debug("attract: could not check an example", exc_info=True)
+                break
+        return strokes
 
     def _resample(self, points: np.ndarray) -> np.ndarray:
         """Points every STEP along the stroke (the pen moves at an even speed)."""

@@ -118,6 +118,7 @@ class KioskWindow(QWidget):
         self.view.canvas.inkChanged.connect(self._on_ink_changed)
 
         self.attract = AttractLoop(self.view.canvas, pause_s=self.config.attract_pause_seconds, parent=self)
+        self.attract.reader = self._read_example
         self.attract.digitShown.connect(self._on_attract_digit_shown)
         self.guard = ExceptionGuard(self)
         self.guard.caught.connect(self._recover, Qt.ConnectionType.QueuedConnection)
@@ -251,6 +252,16 @@ class KioskWindow(QWidget):
             self.view.thanks_label.setText("Thanks — counted!")
             self.view.feedback.setCurrentIndex(2)
         self._update_summary()
+
+    def _read_example(self, strokes) -> int | None:
+        """What the current network reads in an attract-loop example (None: no model, or no digit)."""
+        from engine.drawn_digits import render_strokes
+
+        predictor = self.recognizer.predictor
+        if predictor is None:
+            return None
+        prediction = predictor.recognise(render_strokes(strokes, size=(440, 440), pen_width=28))
+        return None if prediction is None or not prediction.is_digit else prediction.digit
 
     def keep_sample(self, label: int) -> None:
         """The visitor says the drawing on show was a ``label`` (after ✗, with collect_samples):

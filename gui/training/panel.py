@@ -111,6 +111,11 @@ class TrainingPanel(QWidget):
 
         self.form = TrainingForm()
         self.controls = self.form   # everything that is fixed while a run goes on
+        # In place of the form while adapting: what is fine-tuned on what (the form is a training's).
+        self.adapt_label = QLabel("")
+        self.adapt_label.setWordWrap(True)
+        self.adapt_label.setFont(pixel_font(self, 13))
+        self.adapt_label.hide()
         self._captions = self.form.captions
 
         self.train_button = QPushButton("Train")
@@ -161,6 +166,7 @@ class TrainingPanel(QWidget):
         layout.setSpacing(6)
         layout.addLayout(header)
         layout.addWidget(self.controls)
+        layout.addWidget(self.adapt_label)
         layout.addSpacing(4)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
@@ -220,8 +226,7 @@ class TrainingPanel(QWidget):
             return False
         training = Training(spec, self._data if self._data is not None else self._data_loader,
                             weights_every=self.weights_every, max_reports_per_second=self.max_reports_per_second)
-        self.title.setText("Train a network")
-        self._start_run(training, spec.epochs)
+        self._start_run(training, spec.epochs, form=True)
         log.info("training started: %s", spec.summary())
         return True
 
@@ -244,15 +249,27 @@ class TrainingPanel(QWidget):
         except Exception as exc:   # too few drawings, an unreadable store, a missing model
             self.result_card.show_result(str(exc), WARN, decision=False)
             return False
-        self.title.setText("Adapting to your handwriting")
-        self._start_run(run, run.epochs)
+        held = (f"{run.samples_held_out} newest held out to compare before and after" if run.samples_held_out
+                else "too few of each digit to hold any out: compared on the training drawings")
+        self.adapt_label.setText(f"Fine-tuning a copy of {run.source_label} on {run.samples_trained} of your "
+                                 f"drawings ({held}), mixed with MNIST digits so it does not forget. "
+                                 f"{run.epochs} epochs.")
+        self._start_run(run, run.epochs, form=False)
         log.info("adapting started: %s on %d drawings (%d held out)", run.source_label, len(y), run.samples_held_out)
         return True
 
-    def _start_run(self, training, epochs: int) -> None:
-        """Run ``training`` (an engine Training or Adaptation) on a worker thread, its events here."""
+    def _show_form(self, training: bool) -> None:
+        """The training form and title for a training; the adaptation's description for an adaptation."""
+        self.title.setText("Train a network" if training else "Adapting to your handwriting")
+        self.form.setVisible(training)
+        self.adapt_label.setVisible(not training)
+
+    def _start_run(self, training, epochs: int, form: bool) -> None:
+        """Run ``training`` (an engine Training or Adaptation) on a worker thread, its events here;
+        ``form``: show the training form (a training) or the adaptation's description."""
         if self.has_pending_result():
             self.discard()
+        self._show_form(form)
         self._retire_worker()
         worker = Worker(training.run, self._events.listener_for(training), name="training")
         worker.errored.connect(self._on_errored)
@@ -322,6 +339,7 @@ class TrainingPanel(QWidget):
         outcome = self._outcome
         self._pending = False
         if getattr(outcome, "report", None) is not None:   # an adaptation is saved among your models
+            self._show_form(True)
             self.result_card.decided("Kept: the adapted model is saved among your models and is now the "
                                      "current model.", keep_accuracy=True)
         else:
@@ -335,6 +353,7 @@ class TrainingPanel(QWidget):
         if not self._pending:
             return
         self._pending = False
+        self._show_form(True)
         self.result_card.decided("Discarded: the previous model is back.", keep_accuracy=False)
         self.modelDiscarded.emit()
 
@@ -433,6 +452,8 @@ class TrainingPanel(QWidget):
         if end.reason == "stopped" and end.epochs_completed == 0 and result.has_model:
             message += " The weights are those of the last batch."
         self._pending = result.has_model
+        if not result.has_model:
+            self._show_form(True)   # nothing to decide on: ready for the next training
         report = getattr(result, "report", None)   # an adaptation: before → after
         if report is not None and report.held_out_after is not None:
             message = "\n".join([message, *report.lines()[:2]])

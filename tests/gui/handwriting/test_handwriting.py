@@ -129,3 +129,17 @@ def test_adapting_in_the_window_shows_before_and_after_and_keep_saves_it(make_wi
     from engine.model_files import read_adaptation
     assert read_adaptation(saved).samples == 12
     win.close()
+
+
+def test_the_panel_describes_the_adaptation_instead_of_the_training_form(make_window, qtbot, tiny_mnist):
+    win = make_window(1180, 780, data_loader=lambda: tiny_mnist)
+    for digit in (1, 7, 1, 7, 1, 7, 2, 2, 2, 1):
+        draw(qtbot, win, digit)
+        win.keep_drawing(digit)
+    panel = win.training
+    with qtbot.waitSignal(panel.runFinished, timeout=180_000):
+        win.adapt_to_handwriting()
+        assert not panel.form.isVisible() and panel.adapt_label.isVisible()
+        assert "your drawings" in panel.adapt_label.text() and panel.title.text() == "Adapting to your handwriting"
+    panel.discard()
+    assert panel.form.isVisible() and not panel.adapt_label.isVisible() and panel.title.text() == "Train a network"

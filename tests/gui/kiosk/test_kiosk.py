@@ -561,3 +561,28 @@ def test_without_collect_samples_nothing_is_kept(qtbot, make_kiosk, cnn, private
     assert win.view.feedback.currentIndex() == 2 and win.view.thanks_label.text() == "Thanks — counted!"
     win.keep_sample(1)
     assert not (private_user_dir / "samples.db").exists()
+
+
+def test_the_attract_loop_shows_hands_the_network_reads_right(qtbot, make_kiosk, cnn):
+    win = make_kiosk(idle_clear_seconds=60)
+    ready(qtbot, win, cnn)
+    calls = []
+
+    def picky(strokes):   # reads the third hand it is shown right
+        calls.append(strokes)
+        return 1 if len(calls) == 3 else 7
+
+    win.attract.reader = picky
+    assert win.attract._example(1) is calls[2] and len(calls) == 3
+    calls.clear()
+    win.attract.reader = lambda strokes: calls.append(strokes) or 7     # never right: TRIES, then draws anyway
+    win.attract._example(1)
+    assert len(calls) == win.attract.TRIES
+
+    def broken(strokes):
+        raise RuntimeError("model being swapped")
+
+    win.attract.reader = broken
+    assert win.attract._example(4)                                       # draws anyway
+    win.attract.reader = win._read_example                               # the kiosk's own: the real network
+    assert all(win._read_example(win.attract._example(d)) == d for d in range(10))
