@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 import threading
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from functools import partial
 
@@ -326,15 +327,16 @@ def _activation_ops(name: str | None, y: np.ndarray, plan: _Plan) -> list:
     raise ValueError(f"FastForward does not know the activation {name!r}")
 
 
-class _Step:
+class _Step(ABC):
     """One layer, compiled: ``shape`` its output shape (no batch axis); ``build`` binds its
-    operations to a plan's buffers and returns its output buffer."""
+    operations to a plan's buffers and returns its output buffer (each kind of layer its own)."""
 
     def __init__(self, info, shape):
         self.name, self.shape, self.activation = info.name, tuple(shape), info.activation
 
+    @abstractmethod
     def build(self, a: np.ndarray, out: np.ndarray | None, plan: _Plan) -> np.ndarray:
-        raise NotImplementedError
+        """Bind this layer's operations from input ``a`` into ``out`` (or a buffer of ``plan``)."""
 
 
 class _ViewStep(_Step):

@@ -19,12 +19,12 @@ from pathlib import Path
 
 import numpy as np
 
-from engine.calibration import NOT_A_DIGIT, Calibration
+from engine.calibration import Calibration
 from engine.keras_file import read_network
 from engine.model_files import ModelFileError, copy_model_file, read_calibration
 from engine.network import NetworkDescription
 from engine.numpy_forward import FastForward
-from engine.predictor import LayerActivation, Prediction
+from engine.predictor import Prediction, RecognisesImages, make_prediction
 
 BACKEND = "numpy"
 
@@ -39,7 +39,7 @@ class _Compiled:
         self.labels = tuple((info.name, info.kind) for info in network.layers)
 
 
-class NumpyPredictor:
+class NumpyPredictor(RecognisesImages):
     """Recognises 28×28 images with a network description, in NumPy. Thread-safe."""
 
     backend = BACKEND
@@ -115,17 +115,7 @@ class NumpyPredictor:
         compiled = self._compiled      # one read: a swap mid-call is harmless
         logits, layer_outs = compiled.forward.run(x)
         probs = compiled.calibration.probabilities(logits[None])[0].astype(np.float32)
-        refused = bool(compiled.calibration.refuses(probs))
-        return Prediction(image=x.copy(), probabilities=probs, activations=tuple(
-            LayerActivation(name, kind, values) for (name, kind), values in zip(compiled.labels, layer_outs)),
-            reason=NOT_A_DIGIT if refused else None, temperature=compiled.calibration.temperature)
-
-    def recognise(self, raw_image: np.ndarray) -> Prediction | None:
-        """Preprocess any digit image and predict it; None when the image holds no digit."""
-        from engine.preprocess import preprocess_digit
-
-        image = preprocess_digit(raw_image)
-        return None if image is None else self.predict(image)
+        return make_prediction(x.copy(), probs, compiled.labels, layer_outs, compiled.calibration)
 
     def logits_batch(self, images: np.ndarray) -> np.ndarray:
         """Uncalibrated logits (N, 10) for N preprocessed 28×28 images, in bounded-size chunks."""

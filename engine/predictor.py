@@ -65,6 +65,28 @@ class Prediction:
         return [(int(d), float(self.probabilities[d])) for d in order]
 
 
+def make_prediction(image: np.ndarray, probabilities: np.ndarray, labels, layer_outs,
+                    calibration: Calibration) -> Prediction:
+    """A Prediction from calibrated ``probabilities`` and every layer's output (``labels``: the
+    layers' (name, kind)); "not a digit" when the calibration refuses it. Both predictors use it."""
+    refused = bool(calibration.refuses(probabilities))
+    return Prediction(image=image, probabilities=probabilities, activations=tuple(
+        LayerActivation(name, kind, values) for (name, kind), values in zip(labels, layer_outs)),
+        reason=NOT_A_DIGIT if refused else None, temperature=calibration.temperature)
+
+
+class RecognisesImages:
+    """``recognise`` for a predictor with ``predict(image) -> Prediction``: any digit image →
+    Prediction, or None."""
+
+    def recognise(self, raw_image: np.ndarray) -> Prediction | None:
+        """Preprocess any digit image and predict it; None when the image holds no digit."""
+        from engine.preprocess import preprocess_digit
+
+        image = preprocess_digit(raw_image)
+        return None if image is None else self.predict(image)
+
+
 class _Compiled:
     """A private copy of a model plus its compiled forward functions and its description
     (``network``: replaced, never changed, when the weights change)."""
@@ -112,7 +134,7 @@ class _Compiled:
         forward(blank)
 
 
-class Predictor:
+class Predictor(RecognisesImages):
     """Recognises 28×28 images with a private, swappable copy of a Keras model. Thread-safe."""
 
     backend = "tensorflow"
@@ -182,17 +204,7 @@ class Predictor:
             compiled = self._compiled
             outs = compiled.forward_all(x)
             probs, *layer_outs = [t.numpy()[0] for t in outs]
-        refused = bool(compiled.calibration.refuses(probs))
-        return Prediction(image=x[0], probabilities=probs, activations=tuple(
-            LayerActivation(name, kind, values) for (name, kind), values in zip(compiled.labels, layer_outs)),
-            reason=NOT_A_DIGIT if refused else None, temperature=compiled.calibration.temperature)
-
-    def recognise(self, raw_image: np.ndarray) -> Prediction | None:
-        """Preprocess any digit image and predict it; None when the image holds no digit."""
-        from engine.preprocess import preprocess_digit
-
-        image = preprocess_digit(raw_image)
-        return None if image is None else self.predict(image)
+        return make_prediction(x[0], probs, compiled.labels, layer_outs, compiled.calibration)
 
     def logits_batch(self, images: np.ndarray) -> np.ndarray:
         """Uncalibrated logits (N, 10) for N preprocessed 28×28 images, in bounded-size chunks
