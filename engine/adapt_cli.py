@@ -9,10 +9,9 @@ usage error, status 2); a bad model file or destination a ModelFileError (the sa
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
-from engine.cli import ProgressBar, _duration, _first_line
+from engine.cli import ProgressBar, _first_line, run_in_terminal
 
 __all__ = ["add_arguments", "adapt_command"]
 
@@ -95,15 +94,10 @@ def adapt_command(args) -> int:
         raise ModelFileError(f"Model file not found: {adaptation.source_path}")
     out = check_save_path(Path(args.out) if args.out else default_adapted_path(args.model))
     print(f"{len(y)} samples from {store_path}", file=sys.stderr)
-    started = time.perf_counter()
-    try:
-        outcome = adaptation.run(AdaptProgress(adaptation))
-    except KeyboardInterrupt:
-        adaptation.stop()
-        print("\ninterrupted: nothing saved", file=sys.stderr)
+    outcome = run_in_terminal(adaptation, AdaptProgress(adaptation))
+    if outcome is None:
         return 130
     end = outcome.end
-    print(end.message, f"({_duration(time.perf_counter() - started)})", file=sys.stderr)
     if outcome.report is not None:
         for line in outcome.report.lines()[:2]:
             print(line)

@@ -100,15 +100,10 @@ def train(args) -> int:
     # For "people" the run adds the drawn digits to this MNIST (and calibrates on held-out ones).
     training = Training(spec, mnist if spec.data == "mnist" else (lambda: mnist), live_predictor=False,
                         max_reports_per_second=10)
-    started = time.perf_counter()
-    try:
-        outcome = training.run(ProgressBar())
-    except KeyboardInterrupt:
-        training.stop()
-        print("\ninterrupted: nothing saved", file=sys.stderr)
+    outcome = run_in_terminal(training, ProgressBar())
+    if outcome is None:
         return 130
     end = outcome.end
-    print(end.message, f"({_duration(time.perf_counter() - started)})", file=sys.stderr)
     if end.reason == "error" or end.epochs_completed == 0 or not outcome.has_model:
         print("nothing was saved", file=sys.stderr)
         return 1
@@ -120,6 +115,20 @@ def train(args) -> int:
         return 1
     # After "nan" the message said whose weights these are (an earlier epoch's): still a failure.
     return 0 if end.reason in ("completed", "stopped") else 1
+
+
+def run_in_terminal(run, listener):
+    """``run.run(listener)`` (a Training or an Adaptation) for a terminal: Ctrl+C stops it and
+    gives None ("interrupted: nothing saved"); else the outcome, after its end message and time."""
+    started = time.perf_counter()
+    try:
+        outcome = run.run(listener)
+    except KeyboardInterrupt:
+        run.stop()
+        print("\ninterrupted: nothing saved", file=sys.stderr)
+        return None
+    print(outcome.end.message, f"({_duration(time.perf_counter() - started)})", file=sys.stderr)
+    return outcome
 
 
 def _save_or_fall_back(outcome, out: Path, default: Path) -> bool:

@@ -33,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.model_files import ModelFileError
+from engine.model_files import ModelFileError, check_model_file
 from engine.network import LayerDescription, NetworkDescription
 
 CONFIG_MEMBER = "config.json"
@@ -98,14 +98,7 @@ def read_network(path: str | Path) -> NetworkDescription:
 
 def _read_archive(path: Path) -> tuple[bytes, bytes]:
     """(config.json, model.weights.h5) of the zip at ``path``, or ModelFileError saying why not."""
-    label = path.name
-    if path.is_dir():
-        raise ModelFileError(f"{path} is a folder, not a .keras model file")
-    if not path.is_file():
-        raise ModelFileError(f"Model file not found: {path}")
-    if not zipfile.is_zipfile(path):
-        raise ModelFileError(f"{label} is not a Keras model file (.keras files are zip archives); "
-                             "it may be truncated or of another format.")
+    label = check_model_file(path).name
     try:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())

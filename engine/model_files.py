@@ -191,9 +191,9 @@ def _remove_stale_temporaries(folder: Path) -> None:
             log.debug("could not remove %s: %s", entry.path, exc)
 
 
-def load_model(path: str | Path):
-    """Load a ``.keras`` file in Keras safe mode (no arbitrary code) and check that it maps
-    a 28×28 image to 10 outputs. Raises ModelFileError with a clear reason otherwise."""
+def check_model_file(path: str | Path) -> Path:
+    """``path`` as a Path when it is a file that can be a ``.keras`` model (a zip archive);
+    ModelFileError saying why not (a folder, missing, another format). Both loaders ask this first."""
     path = Path(path)
     if path.is_dir():
         raise ModelFileError(f"{path} is a folder, not a .keras model file")
@@ -202,6 +202,13 @@ def load_model(path: str | Path):
     if not zipfile.is_zipfile(path):
         raise ModelFileError(f"{path.name} is not a Keras model file (.keras files are zip archives); "
                              "it may be truncated or of another format.")
+    return path
+
+
+def load_model(path: str | Path):
+    """Load a ``.keras`` file in Keras safe mode (no arbitrary code) and check that it maps
+    a 28×28 image to 10 outputs. Raises ModelFileError with a clear reason otherwise."""
+    path = check_model_file(path)
     tensorflow()
     import keras
 

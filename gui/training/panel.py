@@ -214,10 +214,7 @@ class TrainingPanel(QWidget):
     def start(self, spec: TrainingSpec | None = None) -> bool:
         """Start a run of ``spec`` (default: the controls). False if one is running or the
         controls are invalid (the message says why). An undecided earlier result is discarded."""
-        if self.is_training():
-            return False
-        if not self.can_train:
-            self.result_card.show_result(NO_TENSORFLOW, WARN, decision=False)
+        if not self._can_start():
             return False
         try:
             spec = spec or self.spec()
@@ -235,10 +232,7 @@ class TrainingPanel(QWidget):
         (a ``gui.handwriting.collector.HandwritingCollector``) keeps: the same plot, progress,
         Keep and Discard as a training; the result shows before → after on the held-out drawings
         and on MNIST. False when it cannot start (the card says why)."""
-        if self.is_training():
-            return False
-        if not self.can_train:
-            self.result_card.show_result(NO_TENSORFLOW, WARN, decision=False)
+        if not self._can_start():
             return False
         try:
             x, y, _ids = collector.store.arrays()
@@ -256,6 +250,15 @@ class TrainingPanel(QWidget):
                                  f"{run.epochs} epochs.")
         self._start_run(run, run.epochs, form=False)
         log.info("adapting started: %s on %d drawings (%d held out)", run.source_label, len(y), run.samples_held_out)
+        return True
+
+    def _can_start(self) -> bool:
+        """No run going on and TensorFlow at hand (else the card says the installation lacks it)."""
+        if self.is_training():
+            return False
+        if not self.can_train:
+            self.result_card.show_result(NO_TENSORFLOW, WARN, decision=False)
+            return False
         return True
 
     def _show_form(self, training: bool) -> None:
