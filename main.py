@@ -47,7 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     from engine.spec import DATA_SOURCES
 
     parser = argparse.ArgumentParser(prog="digit-studio", description=__doc__.split("\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog="The window and the kiosk speak English and Turkish (--language); "
+                                            "the commands and their messages are in English.")
     parser.add_argument("--log-level", choices=LOG_LEVELS, default="warning",
                         help="logging detail for every command (debug also shows TensorFlow's own logs)")
     parser.add_argument("--model", dest="window_model", metavar="PATH_OR_NAME",
@@ -63,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
                              "leave with the booth config's exit_keys (default Ctrl+Alt+Shift+Q)")
     parser.add_argument("--booth-config", metavar="PATH",
                         help="the booth's TOML settings (default: booth.toml in your data folder, if present)")
+    parser.add_argument("--language", choices=("en", "tr"),
+                        help="the window's and the kiosk's language: en (English) or tr (Türkçe) (default: "
+                             "the window's last choice in View ▸ Language or the booth config's language, else "
+                             "the system's); the command line itself speaks English")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     train = commands.add_parser("train", help="train a network on MNIST (or MNIST and drawn digits)")

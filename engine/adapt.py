@@ -76,7 +76,8 @@ import numpy as np
 from engine.data import Mnist
 from engine.training import (EvaluationCancelled, ModelBuilt, TrainingListener, TrainingOutcome,
                              WeightsUpdate)
-from engine.training_run import CHANCE_LOSS, DIVERGENCE_FACTOR, BatchProgress, EpochProgress, TrainingEnd
+from engine.training_run import CHANCE_LOSS, DIVERGENCE_FACTOR, BatchProgress, EpochProgress, TrainingEnd, said
+from engine.words import QT_TRANSLATE_NOOP, Words, joined
 
 __all__ = ["DEFAULT_EPOCHS", "MIN_SAMPLES", "MIN_DIGITS", "HELD_OUT_SHARE", "AdaptReport", "AdaptOutcome",
            "Adaptation", "adapt", "held_out_split", "check_samples", "default_adapted_path"]
@@ -118,12 +119,7 @@ def check_samples(x, y) -> tuple[np.ndarray, np.ndarray]:
         raise ValueError("sample labels must be digits 0–9")
     digits = len(np.unique(y))
     if len(y) < MIN_SAMPLES or digits < MIN_DIGITS:
-        have = f"{len(y)} sample{'' if len(y) == 1 else 's'}"
-        if len(y):
-            have += f" of {digits} digit{'' if digits == 1 else 's'}"
-        raise ValueError(f"Draw and label at least {MIN_SAMPLES} digits first, of at least {MIN_DIGITS} "
-                         f"different digits (there {'is' if len(y) == 1 else 'are'} {have}): "
-                         "adapting needs some of each to learn from and some to check with.")
+        raise ValueError(_too_few(len(y), digits))
     if x.dtype == np.uint8:
         xf = x.astype(np.float32) / 255.0
     else:
@@ -131,6 +127,29 @@ def check_samples(x, y) -> tuple[np.ndarray, np.ndarray]:
         if not np.isfinite(xf).all() or xf.min() < 0.0 or xf.max() > 1.0:
             raise ValueError("float sample images must hold values in 0..1")
     return xf, y.astype(np.int64)
+
+
+def _too_few(count: int, digits: int) -> str:
+    """Why ``count`` samples of ``digits`` different digits are too few, for a person."""
+    if count == 0:
+        return Words(QT_TRANSLATE_NOOP(
+            "engine", "Draw and label at least {min_samples} digits first, of at least {min_digits} different "
+            "digits (there are 0 samples): adapting needs some of each to learn from and some to check with."),
+            min_samples=MIN_SAMPLES, min_digits=MIN_DIGITS)
+    if count == 1:
+        return Words(QT_TRANSLATE_NOOP(
+            "engine", "Draw and label at least {min_samples} digits first, of at least {min_digits} different "
+            "digits (there is 1 sample of 1 digit): adapting needs some of each to learn from and some to check "
+            "with."), min_samples=MIN_SAMPLES, min_digits=MIN_DIGITS)
+    if digits == 1:
+        return Words(QT_TRANSLATE_NOOP(
+            "engine", "Draw and label at least {min_samples} digits first, of at least {min_digits} different "
+            "digits (there are {count} samples of 1 digit): adapting needs some of each to learn from and some "
+            "to check with."), min_samples=MIN_SAMPLES, min_digits=MIN_DIGITS, count=count)
+    return Words(QT_TRANSLATE_NOOP(
+        "engine", "Draw and label at least {min_samples} digits first, of at least {min_digits} different digits "
+        "(there are {count} samples of {digits} digits): adapting needs some of each to learn from and some to "
+        "check with."), min_samples=MIN_SAMPLES, min_digits=MIN_DIGITS, count=count, digits=digits)
 
 
 def held_out_split(y, created=None, share: float = HELD_OUT_SHARE) -> tuple[np.ndarray, np.ndarray]:
@@ -216,19 +235,33 @@ class AdaptReport:
         return json.dumps(self.to_dict(), indent=1)
 
     def lines(self) -> list[str]:
-        """Before → after, one line each, for people."""
-        def pct(v):
-            return "n/a" if v is None else f"{100 * v:.1f}%"
+        """Before → after, one line each, for people (``Words``: a window shows them in its language)."""
+        def pct(v, decimals: int = 1):
+            if v is None:
+                return Words(QT_TRANSLATE_NOOP("engine", "n/a"))
+            return Words(QT_TRANSLATE_NOOP("engine", "{value}%"), value=f"{100 * v:.{decimals}f}")
 
-        what = ("your samples (nothing could be held out: measured on the training samples)"
-                if self.held_out_is_training else f"your {self.samples_held_out} held-out samples")
-        out = [f"{what}: {pct(self.held_out_before)} → {pct(self.held_out_after)}"]
+        before, after = pct(self.held_out_before), pct(self.held_out_after)
+        if self.held_out_is_training:
+            out = [Words(QT_TRANSLATE_NOOP("engine", "your samples (nothing could be held out: measured on the "
+                                           "training samples): {before} → {after}"), before=before, after=after)]
+        else:
+            out = [Words(QT_TRANSLATE_NOOP("engine", "your {count} held-out samples: {before} → {after}"),
+                         count=self.samples_held_out, before=before, after=after)]
         if self.mnist_before is not None:
-            out.append(f"MNIST test ({self.mnist_count:,}): {100 * self.mnist_before:.2f}% → "
-                       f"{'n/a' if self.mnist_after is None else f'{100 * self.mnist_after:.2f}%'}")
-        out.append(f"trained on {self.samples_trained} of your samples and {self.general_images:,} general "
-                   f"images, {self.epochs} epoch{'' if self.epochs == 1 else 's'}, {self.seconds:.1f} s "
-                   f"(from {self.source})")
+            out.append(Words(QT_TRANSLATE_NOOP("engine", "MNIST test ({count}): {before} → {after}"),
+                             count=f"{self.mnist_count:,}", before=pct(self.mnist_before, 2),
+                             after=pct(self.mnist_after, 2)))
+        if self.epochs == 1:
+            out.append(Words(QT_TRANSLATE_NOOP("engine", "trained on {samples} of your samples and {general} "
+                                               "general images, 1 epoch, {seconds} s (from {source})"),
+                             samples=self.samples_trained, general=f"{self.general_images:,}",
+                             seconds=f"{self.seconds:.1f}", source=self.source))
+        else:
+            out.append(Words(QT_TRANSLATE_NOOP("engine", "trained on {samples} of your samples and {general} "
+                                               "general images, {epochs} epochs, {seconds} s (from {source})"),
+                             samples=self.samples_trained, general=f"{self.general_images:,}", epochs=self.epochs,
+                             seconds=f"{self.seconds:.1f}", source=self.source))
         return out
 
 
@@ -247,7 +280,8 @@ class AdaptOutcome(TrainingOutcome):
         from engine import model_files
 
         if self._model is None:
-            raise model_files.ModelFileError(f"Nothing to save to {path}: the adaptation made no model.")
+            raise model_files.ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "engine", "Nothing to save to {path}: the adaptation made no model."), path=str(path)))
         return model_files.save_model(self._model, path, spec=self.spec, calibration=self.calibration,
                                       adaptation=None if self.report is None else self.report.to_dict())
 
@@ -282,7 +316,8 @@ class Adaptation:
         from engine import catalogue
 
         if x is None or y is None:
-            raise ValueError(f"Draw and label at least {MIN_SAMPLES} digits first: there are no samples.")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "Draw and label at least {min_samples} digits first: "
+                                                     "there are no samples."), min_samples=MIN_SAMPLES))
         self.x, self.y = check_samples(x, y)
         if created is not None and len(created) != len(self.y):
             raise ValueError(f"{len(self.y)} samples but {len(created)} creation times")
@@ -388,10 +423,11 @@ class Adaptation:
         try:
             end = self._adapt(listener, state)
         except _Stopped:
-            end = TrainingEnd("stopped", "Adapting stopped before it began.", 0)
+            end = TrainingEnd("stopped", Words(QT_TRANSLATE_NOOP("engine", "Adapting stopped before it began.")), 0)
         except Exception as exc:
             log.exception("adaptation failed")
-            end = TrainingEnd("error", f"Adapting failed: {exc}", 0)
+            end = TrainingEnd("error", Words(QT_TRANSLATE_NOOP("engine", "Adapting failed: {error}"),
+                                             error=said(exc)), 0)
             state.model = None
             if state.predictor is not None and state.source_weights:
                 try:   # whoever recognises with the live predictor gets the source model back
@@ -436,10 +472,10 @@ class Adaptation:
 
         from engine.device import device_name, require_tensorflow, tensorflow
 
-        require_tensorflow("Adapting a model")
+        require_tensorflow(Words(QT_TRANSLATE_NOOP("engine", "Adapting a model")))
         self._check()
         if sys.modules.get("tensorflow") is None:
-            listener.on_phase("Loading TensorFlow…")
+            listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Loading TensorFlow…")))
             tensorflow()
             self._check()
         tf = tensorflow()
@@ -447,7 +483,7 @@ class Adaptation:
 
         from engine import model_files
 
-        listener.on_phase(f"Loading {self.source_label}…")
+        listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Loading {model}…"), model=self.source_label))
         model = model_files.load_model(self.source_path)
         self.spec = self.spec or _spec_of(model)
         state.calibration = model_files.read_calibration(self.source_path)
@@ -455,7 +491,8 @@ class Adaptation:
         cut = _last_flatten(model)
         frozen_layers, head_layers = model.layers[:cut + 1], model.layers[cut + 1:]
         if not any(layer.weights for layer in head_layers):
-            raise ValueError(f"{self.source_label} has no layers with weights after its last Flatten")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "{model} has no layers with weights after its last "
+                                                     "Flatten"), model=self.source_label))
         conv = any(layer.weights for layer in frozen_layers)
         state.method = ("the dense layers after the frozen convolutional features" if conv
                         else "every layer (a dense network)")
@@ -467,13 +504,13 @@ class Adaptation:
         rng = np.random.default_rng(self.seed)
         general_x, general_y = _mnist_slice(data, self.general_mnist, rng)
         if n_non_digits:
-            listener.on_phase("Drawing non-digits (cached after the first time)…")
+            listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Drawing non-digits (cached after the first time)…")))
             nd = _non_digits(n_non_digits)
             general_x = np.concatenate([general_x, nd])
             general_y = np.concatenate([general_y, np.full(len(nd), 10, np.int64)])
         self._check()
 
-        listener.on_phase("Preparing your samples…")
+        listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Preparing your samples…")))
         copies = int(np.clip(round(self.person_images / max(len(self.train_y), 1)) - 1, 1, MAX_COPIES))
         person_x = [self.train_x]
         from engine.training_run import augment_batch
@@ -486,7 +523,7 @@ class Adaptation:
         state.general_images = len(general_y)
         self._check()
 
-        listener.on_phase("Computing the frozen layers' features…")
+        listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Computing the frozen layers' features…")))
         frozen = keras.Model(model.inputs, frozen_layers[-1].output) if cut >= 0 else None
         features = _FeatureFn(tf, frozen)
         state.features = features
@@ -517,12 +554,12 @@ class Adaptation:
         before = _logits(source_head, held_f)
         state.before_held = float(np.mean(before.argmax(1) == self.held_y))
         state.held_f = held_f
-        listener.on_phase("Fine-tuning on your handwriting…")
+        listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Fine-tuning on your handwriting…")))
         return self._fit(listener, state, fx, fy, w, rng)
 
     def _mnist(self, listener: TrainingListener) -> Mnist:
         if self._data is None:
-            listener.on_phase("Loading MNIST…")
+            listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Loading MNIST…")))
             if self._loader is not None:
                 self._data = self._loader()
             else:
@@ -602,11 +639,17 @@ class Adaptation:
         self._send_weights(listener, state, weights, "end", max(epochs_done - 1, 0), 0)
         after = _logits(state.head, state.held_f)
         state.after_held = float(np.mean(after.argmax(1) == self.held_y))
-        n = f"{epochs_done} epoch{'' if epochs_done == 1 else 's'}"
         if reason == "stopped":
-            return TrainingEnd("stopped", f"Adapting stopped after {n} of {self.epochs}.", epochs_done)
-        return TrainingEnd("completed", f"Adapted to your handwriting: {n} on {self.samples_trained} of your "
-                           f"samples.", epochs_done)
+            message = (Words(QT_TRANSLATE_NOOP("engine", "Adapting stopped after 1 epoch of {epochs}."),
+                             epochs=self.epochs) if epochs_done == 1 else
+                       Words(QT_TRANSLATE_NOOP("engine", "Adapting stopped after {done} epochs of {epochs}."),
+                             done=epochs_done, epochs=self.epochs))
+            return TrainingEnd("stopped", message, epochs_done)
+        message = (Words(QT_TRANSLATE_NOOP("engine", "Adapted to your handwriting: 1 epoch on {samples} of your "
+                                           "samples."), samples=self.samples_trained) if epochs_done == 1 else
+                   Words(QT_TRANSLATE_NOOP("engine", "Adapted to your handwriting: {done} epochs on {samples} of "
+                                           "your samples."), done=epochs_done, samples=self.samples_trained))
+        return TrainingEnd("completed", message, epochs_done)
 
     def _diverged(self, loss: float, epoch: int, step: int, state: "_State", listener) -> TrainingEnd:
         """NaN or a diverging loss: back to the source weights; nothing to keep."""
@@ -614,10 +657,17 @@ class Adaptation:
         self._send_weights(listener, state, state.source_weights, "end", epoch, step)
         state.model = None
         state.after_held = state.before_held
-        what = (f"the loss diverged ({loss:.3g})" if math.isfinite(loss)
-                else f"the loss became {'NaN' if math.isnan(loss) else 'infinite'}")
-        return TrainingEnd("nan", f"Adapting stopped at epoch {epoch + 1}, batch {step}: {what}. "
-                           f"{self.source_label} is unchanged.", len(state.epochs), bad_loss=loss,
+        if math.isfinite(loss):
+            what = Words(QT_TRANSLATE_NOOP("engine", "Adapting stopped at epoch {epoch}, batch {batch}: the loss "
+                                           "diverged ({loss})."), epoch=epoch + 1, batch=step, loss=f"{loss:.3g}")
+        elif math.isnan(loss):
+            what = Words(QT_TRANSLATE_NOOP("engine", "Adapting stopped at epoch {epoch}, batch {batch}: the loss "
+                                           "became NaN."), epoch=epoch + 1, batch=step)
+        else:
+            what = Words(QT_TRANSLATE_NOOP("engine", "Adapting stopped at epoch {epoch}, batch {batch}: the loss "
+                                           "became infinite."), epoch=epoch + 1, batch=step)
+        unchanged = Words(QT_TRANSLATE_NOOP("engine", "{model} is unchanged."), model=self.source_label)
+        return TrainingEnd("nan", joined(what, unchanged), len(state.epochs), bad_loss=loss,
                            stopped_at=(epoch + 1, step))
 
     def _send_weights(self, listener, state: "_State", weights: list, kind: str, epoch: int, step: int) -> None:
@@ -630,7 +680,8 @@ class Adaptation:
         from engine.evaluation import evaluate
 
         data = self._data
-        listener.on_phase(f"Testing on {len(data.x_test):,} images…")
+        listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Testing on {count} images…"),
+                                count=f"{len(data.x_test):,}"))
         f = state.features(data.x_test.astype(np.float32) / 255.0, self._abort, cancelled=EvaluationCancelled)
         before = _logits(state.source_head, f)
         after = _logits(state.head, f)
@@ -727,8 +778,8 @@ def _last_flatten(model) -> int:
     import keras
 
     if not isinstance(model, keras.Sequential):
-        raise ValueError(f"{model.name} is not a plain stack of layers; only the app's own kind of "
-                         "network can be adapted")
+        raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "{model} is not a plain stack of layers; only the app's "
+                                                 "own kind of network can be adapted"), model=model.name))
     cut = -1
     for i, layer in enumerate(model.layers):
         if isinstance(layer, keras.layers.Flatten):

@@ -5,6 +5,11 @@
 bad file never stops the app: a syntax error, an unknown key or a value of the wrong type or range
 is logged as a warning and the default is used instead.
 
+The booth's ``language`` ("" = the system's, "en" or "tr") is the one the kiosk starts in and
+returns to when it goes idle. ``headline`` is a string (shown as written in every language; the
+default one is shown translated) or a table with one line per language (``{ en = "…", tr = "…" }``),
+read with :meth:`BoothConfig.headline_for`.
+
 ``BoothStats`` appends one JSON line per finished drawing and per "Did I get it right?" answer to
 ``<user data dir>/booth-stats.jsonl``, flushed and fsynced record by record: a crash or a power
 cut loses at most the drawing on the canvas. A torn last line (power cut mid-write) is skipped
@@ -29,6 +34,8 @@ log = logging.getLogger("digit_studio")
 CONFIG_NAME = "booth.toml"
 STATS_NAME = "booth-stats.jsonl"
 DEFAULT_EXIT_KEYS = "Ctrl+Alt+Shift+Q"
+DEFAULT_HEADLINE = "Draw a digit. Watch a neural network read it."   # the kiosk shows it translated
+LANGUAGES = ("en", "tr")              # the languages the app speaks (gui/i18n.py); English first
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,19 @@ class BoothConfig:
     statistics: bool = True                # append booth statistics to booth-stats.jsonl
     ask_feedback: bool = True              # "Did I get it right?" buttons after each answer
     collect_samples: bool = False          # after ✗: "Which digit was it?"; the drawing is kept (samples.db)
-    headline: str = "Draw a digit. Watch a neural network read it."
+    # a string, or one line per language: (("en", "..."), ("tr", "...")) from a TOML table
+    headline: str | tuple[tuple[str, str], ...] = DEFAULT_HEADLINE
+    language: str = ""                     # "" = the system's (or --language); "en" or "tr"
+
+    def headline_for(self, language: str) -> str | None:
+        """The headline to show in ``language``: the booth's own text, or None for the default
+        headline (which the kiosk shows translated). A string is the same in every language; a
+        table gives the language's line, else its English one, else None."""
+        if isinstance(self.headline, str):
+            return None if self.headline == DEFAULT_HEADLINE else self.headline
+        lines = dict(self.headline)
+        text = lines.get(language, lines.get("en"))
+        return None if text is None or text == DEFAULT_HEADLINE else text
 
 
 def _number(lo: float, hi: float) -> Callable[[Any], float]:
@@ -76,6 +95,25 @@ def _text(max_len: int, allow_empty: bool = False) -> Callable[[Any], str]:
     return check
 
 
+def _headline(value: Any) -> str | tuple[tuple[str, str], ...]:
+    """A string, or a table of languages → strings (kept as sorted pairs: the config stays hashable)."""
+    line = _text(200, allow_empty=True)
+    if not isinstance(value, dict):
+        return line(value)
+    if not value:
+        raise ValueError("expected a string or a table with a line per language (en, tr), got an empty table")
+    unknown = sorted(set(value) - set(LANGUAGES))
+    if unknown:
+        raise ValueError(f"expected a line per language ({', '.join(LANGUAGES)}), got {', '.join(map(repr, unknown))}")
+    return tuple(sorted((language, line(text)) for language, text in value.items()))
+
+
+def _language(value: Any) -> str:
+    if not isinstance(value, str) or value.strip().lower() not in ("", *LANGUAGES):
+        raise ValueError(f'expected "" (the system\'s language) or one of {", ".join(LANGUAGES)}, got {value!r}')
+    return value.strip().lower()
+
+
 def _pin(value: Any) -> str:
     text = value if isinstance(value, str) else None
     if text is None or not (text == "" or (text.isdigit() and text.isascii() and 4 <= len(text) <= 12)):
@@ -96,7 +134,8 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "statistics": _boolean,
     "ask_feedback": _boolean,
     "collect_samples": _boolean,
-    "headline": _text(200, allow_empty=True),
+    "headline": _headline,
+    "language": _language,
 }
 assert set(_CHECKS) == {f.name for f in fields(BoothConfig)}
 
@@ -182,12 +221,17 @@ class BoothStats:
         answered = self.right + self.wrong
         return None if answered == 0 else round(100 * self.right / answered)
 
-    def summary(self) -> str:
-        """For the corner of the screen: "128 drawings today · 93 % right"."""
+    def today(self) -> tuple[int, int | None]:
+        """Today's drawings and the percentage of answers marked right (None: no answers yet);
+        the kiosk words them in its language."""
         self._roll_day()
-        text = f"{self.drawings} drawing{'' if self.drawings == 1 else 's'} today"
-        percent = self.percent_right()
-        return text if percent is None else f"{text} · {percent} % right"
+        return self.drawings, self.percent_right()
+
+    def summary(self) -> str:
+        """In English, for the log: "128 drawings today · 93% right"."""
+        drawings, percent = self.today()
+        text = f"{drawings} drawing{'' if drawings == 1 else 's'} today"
+        return text if percent is None else f"{text} · {percent}% right"
 
     def records(self) -> list[dict]:
         """Every readable record in the file (a torn line is skipped)."""

@@ -22,6 +22,7 @@ from pathlib import Path
 from engine.paths import user_models_dir
 from engine.resources import DEFAULT_MODEL, SHIPPED_MODELS, shipped_model_path
 from engine.spec import TrainingSpec
+from engine.words import QT_TRANSLATE_NOOP, Words
 
 log = logging.getLogger(__name__)
 BACKENDS = ("auto", "numpy", "tensorflow")
@@ -73,7 +74,9 @@ def label(ref: str | None) -> str:
     if ref is None:
         ref = DEFAULT_MODEL
     ref = os.fspath(ref)
-    return f"{ref} (shipped)" if ref in SHIPPED_MODELS else resolve(ref).name
+    if ref in SHIPPED_MODELS:
+        return Words(QT_TRANSLATE_NOOP("engine", "{name} (shipped)"), name=ref)
+    return resolve(ref).name
 
 
 def user_models() -> list[Path]:
@@ -132,7 +135,8 @@ def load(ref: str | None, backend: str = "auto") -> LoadedModel:
             from engine.device import tensorflow_installed
 
             if not tensorflow_installed():
-                raise NeedsTensorFlow(f"{exc} — and this installation has no TensorFlow.") from exc
+                raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP("engine", "{problem} — and this installation has no "
+                                                              "TensorFlow."), problem=_said(exc))) from exc
             log.info("%s: %s; loading it with TensorFlow", path.name, exc)
             predictor, device = _load_tensorflow(path)
     return LoadedModel(predictor, ref, label(ref), device, time.perf_counter() - started, read_spec(path))
@@ -141,7 +145,7 @@ def load(ref: str | None, backend: str = "auto") -> LoadedModel:
 def _load_tensorflow(path: Path):
     from engine.device import device_name, require_tensorflow
 
-    require_tensorflow(f"Loading {path.name} with TensorFlow")
+    require_tensorflow(Words(QT_TRANSLATE_NOOP("engine", "Loading {name} with TensorFlow"), name=path.name))
     from engine.model_files import load_model, read_calibration
     from engine.predictor import Predictor
 
@@ -167,16 +171,27 @@ def load_with_fallback(ref: str | None, chain: bool = True, backend: str = "auto
             continue
         if first_error is None:
             return loaded, None
-        return loaded, f"{_first_line(first_error)} — using the {_described(candidate)} instead."
+        problem = _first_line(first_error)
+        if candidate in SHIPPED_MODELS:
+            return loaded, Words(QT_TRANSLATE_NOOP("engine", "{problem} — using the shipped {model} instead."),
+                                 problem=problem, model=candidate)
+        return loaded, Words(QT_TRANSLATE_NOOP("engine", "{problem} — using the {model} instead."),
+                             problem=problem, model=label(candidate))
     assert first_error is not None
     raise first_error
 
 
-def _described(ref: str) -> str:
-    return f"shipped {ref}" if ref in SHIPPED_MODELS else label(ref)
+def _said(exc: Exception) -> str:
+    """What ``exc`` says: its ``Words`` as they are (a window translates them), else its text."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, Words) else str(exc)
 
 
 def _first_line(exc: Exception) -> str:
+    """The first line of what ``exc`` says: its ``Words`` when they are one line (a window translates them)."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    if isinstance(first, Words) and first and first == first.strip() and len(first.splitlines()) == 1:
+        return first
     return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
 
 

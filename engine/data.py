@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 
 from engine.resources import resource_path
+from engine.words import QT_TRANSLATE_NOOP, Words
 
 log = logging.getLogger(__name__)
 
@@ -54,26 +55,30 @@ def load_mnist(path: str | Path | None = None, *, allow_download: bool = False) 
             (x_train, y_train), (x_test, y_test) = mnist.load_data()
             return _validated({"x_train": x_train, "y_train": y_train,
                                "x_test": x_test, "y_test": y_test}, "keras.datasets.mnist")
-        raise MnistDataError(f"MNIST file not found: {path}")
+        raise MnistDataError(Words(QT_TRANSLATE_NOOP("engine", "MNIST file not found: {path}"), path=str(path)))
     try:
         # Opening the file ourselves closes it even when numpy fails on a corrupt archive.
         with open(path, "rb") as f, np.load(f, allow_pickle=False) as npz:
             arrays = {key: npz[key] for key in _EXPECTED if key in npz.files}
     except (OSError, ValueError, zipfile.BadZipFile, EOFError) as exc:
-        raise MnistDataError(f"MNIST file {path} is unreadable or corrupt: {exc}") from exc
+        raise MnistDataError(Words(QT_TRANSLATE_NOOP("engine", "MNIST file {path} is unreadable or corrupt: {error}"),
+                                   path=str(path), error=str(exc))) from exc
     return _validated(arrays, str(path))
 
 
 def _validated(arrays: dict[str, np.ndarray], source: str) -> Mnist:
     for key, (shape, dtype) in _EXPECTED.items():
         if key not in arrays:
-            raise MnistDataError(f"MNIST file {source} has no '{key}' array")
+            raise MnistDataError(Words(QT_TRANSLATE_NOOP("engine", "MNIST file {path} has no '{key}' array"),
+                                       path=source, key=key))
         arr = arrays[key]
         if arr.shape != shape or arr.dtype != dtype:
-            raise MnistDataError(
-                f"MNIST file {source}: '{key}' is {arr.dtype}{list(arr.shape)}, "
-                f"expected {np.dtype(dtype)}{list(shape)}")
+            raise MnistDataError(Words(QT_TRANSLATE_NOOP("engine", "MNIST file {path}: '{key}' is {found}, "
+                                                         "expected {expected}"),
+                                       path=source, key=key, found=f"{arr.dtype}{list(arr.shape)}",
+                                       expected=f"{np.dtype(dtype)}{list(shape)}"))
     for key in ("y_train", "y_test"):
         if arrays[key].max() > 9:
-            raise MnistDataError(f"MNIST file {source}: '{key}' has labels outside 0..9")
+            raise MnistDataError(Words(QT_TRANSLATE_NOOP("engine", "MNIST file {path}: '{key}' has labels outside "
+                                                         "0..9"), path=source, key=key))
     return Mnist(**{key: arrays[key] for key in _EXPECTED})

@@ -8,6 +8,8 @@ import os
 import sys
 import threading
 
+from engine.words import QT_TRANSLATE_NOOP, Words
+
 log = logging.getLogger(__name__)
 _lock = threading.Lock()
 _configured = False
@@ -41,7 +43,7 @@ def tensorflow():
 
         return tf
     quiet_tensorflow_logs(_verbose)
-    require_tensorflow("This")
+    require_tensorflow(Words(QT_TRANSLATE_NOOP("engine", "This")))
     with _lock, (contextlib.nullcontext() if _verbose else _filtered_stderr()):
         import tensorflow as tf
 
@@ -71,10 +73,12 @@ def tensorflow_installed() -> bool:
 
 
 def require_tensorflow(what: str) -> None:
-    """Raise TensorFlowMissing, saying ``what`` needs it, when TensorFlow is not installed."""
+    """Raise TensorFlowMissing, saying ``what`` needs it, when TensorFlow is not installed.
+    ``what`` is the sentence's subject ("Training"): a ``Words`` where a window may show it."""
     if not tensorflow_installed():
-        raise TensorFlowMissing(f"{what} needs TensorFlow, which this installation does not have "
-                                "(it recognises digits only). Install the full Digit Studio to train.")
+        raise TensorFlowMissing(Words(QT_TRANSLATE_NOOP(
+            "engine", "{what} needs TensorFlow, which this installation does not have (it recognises digits "
+            "only). Install the full Digit Studio to train."), what=what))
 
 
 def device_name() -> str:

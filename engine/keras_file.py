@@ -33,8 +33,9 @@ from typing import Any
 
 import numpy as np
 
-from engine.model_files import ModelFileError, check_model_file
+from engine.model_files import ModelFileError, check_digit_shapes, check_model_file, one_input_one_output
 from engine.network import LayerDescription, NetworkDescription
+from engine.words import QT_TRANSLATE_NOOP, Words
 
 CONFIG_MEMBER = "config.json"
 WEIGHTS_MEMBER = "model.weights.h5"
@@ -44,8 +45,6 @@ SUPPORTED_KINDS = ("InputLayer", "Reshape", "Flatten", "Dense", "Conv2D", "MaxPo
                    "AveragePooling2D", "Dropout", "BatchNormalization", "Activation")
 SUPPORTED_ACTIVATIONS = ("linear", "relu", "sigmoid", "tanh", "softmax")
 _MODEL_KINDS = ("Sequential", "Functional", "Model")
-_DIGIT_INPUTS = ((28, 28), (28, 28, 1), (784,))  # what engine.model_files.check_digit_model accepts
-_TF_NEEDED = "needs the full TensorFlow installation"
 
 
 class NeedsTensorFlow(ModelFileError):
@@ -72,8 +71,9 @@ def read_network(path: str | Path) -> NetworkDescription:
     try:
         config = json.loads(config_text)
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise ModelFileError(f"Could not read {label}: its model configuration is not valid JSON "
-                             f"({exc}); the file may be damaged.") from exc
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "engine", "Could not read {name}: its model configuration is not valid JSON ({error}); the file "
+            "may be damaged."), name=label, error=str(exc))) from exc
     model_name, input_shape, layers, counted = _model_layers(config, label)
 
     described: list[LayerDescription] = []
@@ -86,8 +86,9 @@ def read_network(path: str | Path) -> NetworkDescription:
         described.append(LayerDescription(len(described), layer.name, layer.kind, shape, activation, params))
         expected_weights.append(weight_shapes)
     if not described:
-        raise ModelFileError(f"Could not read {label}: the model has no layers")
-    _check_digit_shapes(input_shape, described[-1].shape, label)
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: the model has no layers"),
+                                   name=label))
+    check_digit_shapes(input_shape, described[-1].shape, label)   # the rule (and words) of check_digit_model
 
     weights = _read_weights(weights_bytes, layers, counted, expected_weights, label)
     return NetworkDescription(name=model_name, input_shape=input_shape, layers=tuple(described),
@@ -103,22 +104,29 @@ def _read_archive(path: Path) -> tuple[bytes, bytes]:
         with zipfile.ZipFile(path) as archive:
             names = set(archive.namelist())
             if CONFIG_MEMBER not in names:
-                raise ModelFileError(f"Could not read {label}: it holds no {CONFIG_MEMBER}, so it is not "
-                                     "a Keras model file (or it is damaged).")
+                raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                    "engine", "Could not read {name}: it holds no {member}, so it is not a Keras model file "
+                    "(or it is damaged)."), name=label, member=CONFIG_MEMBER))
             if WEIGHTS_MEMBER not in names:
                 other = sorted(n for n in names if "weights" in n)
-                why = (f"its weights are stored in a form this reader does not know ({', '.join(other)})"
-                       if other else f"it holds no weights ({WEIGHTS_MEMBER})")
-                raise ModelFileError(f"Could not read {label}: {why}.")
+                if other:
+                    raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                        "engine", "Could not read {name}: its weights are stored in a form this reader does not "
+                        "know ({found})."), name=label, found=", ".join(other)))
+                raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                    "engine", "Could not read {name}: it holds no weights ({member})."),
+                    name=label, member=WEIGHTS_MEMBER))
             info = archive.getinfo(CONFIG_MEMBER)
             if info.file_size > _MAX_CONFIG_BYTES:
-                raise ModelFileError(f"Could not read {label}: its {CONFIG_MEMBER} is {info.file_size:,} "
-                                     "bytes, far too large for a model configuration.")
+                raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                    "engine", "Could not read {name}: its {member} is {size} bytes, far too large for a model "
+                    "configuration."), name=label, member=CONFIG_MEMBER, size=f"{info.file_size:,}"))
             return archive.read(info), archive.read(WEIGHTS_MEMBER)
     except ModelFileError:
         raise
     except Exception as exc:  # BadZipFile, a CRC or zlib error, an unreadable file...
-        raise ModelFileError(f"Could not read {label}: the file is damaged ({_first_line(exc)}).") from exc
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: the file is damaged "
+                                                     "({error})."), name=label, error=_first_line(exc))) from exc
 
 
 def _first_line(exc: BaseException) -> str:
@@ -132,15 +140,22 @@ def _model_layers(config: Any, label: str) -> tuple[str, tuple[int, ...], list[_
     """(model name, input shape, layers in order (an InputLayer included where the file has one),
     the layers Keras names the weights after, in that order)."""
     if not isinstance(config, dict) or not isinstance(config.get("config"), dict):
-        raise ModelFileError(f"Could not read {label}: its configuration does not describe a model.")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: its configuration does "
+                                                     "not describe a model."), name=label))
     kind = config.get("class_name")
     body = config["config"]
     if kind not in _MODEL_KINDS or not _is_builtin(config, kind) or not isinstance(body.get("layers"), list):
-        raise NeedsTensorFlow(f"{label} {_TF_NEEDED}: it is a {kind or 'custom'} model built by custom "
-                              "code, which this reader does not run.")
+        if not kind:
+            raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+                "engine", "{name} needs the full TensorFlow installation: it is a custom model built by custom "
+                "code, which this reader does not run."), name=label))
+        raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+            "engine", "{name} needs the full TensorFlow installation: it is a {kind} model built by custom "
+            "code, which this reader does not run."), name=label, kind=str(kind)))
     name = body.get("name")
     if not isinstance(name, str):
-        raise ModelFileError(f"Could not read {label}: the model has no name.")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: the model has no name."),
+                                   name=label))
     layers = [_layer_entry(entry, label) for entry in body["layers"]]
     if kind == "Sequential":
         return name, _sequential_input(config, body, layers, label), layers, \
@@ -150,24 +165,36 @@ def _model_layers(config: Any, label: str) -> tuple[str, tuple[int, ...], list[_
 
 def _layer_entry(entry: Any, label: str) -> _Layer:
     if not isinstance(entry, dict) or not isinstance(entry.get("config"), dict):
-        raise ModelFileError(f"Could not read {label}: a layer's configuration is damaged.")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: a layer's configuration "
+                                                     "is damaged."), name=label))
     kind = entry.get("class_name")
     config = entry["config"]
     name = config.get("name", entry.get("name"))
     if not isinstance(kind, str) or not isinstance(name, str):
-        raise ModelFileError(f"Could not read {label}: a layer has no kind or no name.")
-    what = f"{label} {_TF_NEEDED}: its layer {name!r}"
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: a layer has no kind or "
+                                                     "no name."), name=label))
+    layer = repr(name)
     if kind in _MODEL_KINDS:
-        raise NeedsTensorFlow(f"{what} is a whole {kind} model nested inside it.")
+        raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+            "engine", "{name} needs the full TensorFlow installation: its layer {layer} is a whole {kind} model "
+            "nested inside it."), name=label, layer=layer, kind=kind))
     if kind == "Lambda":
-        raise NeedsTensorFlow(f"{what} is a Lambda layer: custom code, which this reader never runs.")
+        raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+            "engine", "{name} needs the full TensorFlow installation: its layer {layer} is a Lambda layer: "
+            "custom code, which this reader never runs."), name=label, layer=layer))
     if not _is_builtin(entry, kind):
-        raise NeedsTensorFlow(f"{what} is a custom layer ({entry.get('registered_name') or kind}).")
+        raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+            "engine", "{name} needs the full TensorFlow installation: its layer {layer} is a custom layer "
+            "({kind})."), name=label, layer=layer, kind=str(entry.get("registered_name") or kind)))
     if kind not in SUPPORTED_KINDS:
-        raise NeedsTensorFlow(f"{what} is of a kind this reader does not know ({kind}).")
+        raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+            "engine", "{name} needs the full TensorFlow installation: its layer {layer} is of a kind this "
+            "reader does not know ({kind})."), name=label, layer=layer, kind=kind))
     dtype = _dtype_name(config.get("dtype"))
     if dtype not in (None, "float32"):
-        raise NeedsTensorFlow(f"{what} computes in {dtype}; this reader computes in float32 only.")
+        raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+            "engine", "{name} needs the full TensorFlow installation: its layer {layer} computes in {dtype}; "
+            "this reader computes in float32 only."), name=label, layer=layer, dtype=str(dtype)))
     return _Layer(kind, name, config)
 
 
@@ -197,49 +224,57 @@ def _batch_shape(config: dict) -> Any:
 def _input_shape(batch_shape: Any, label: str) -> tuple[int, ...]:
     if (not isinstance(batch_shape, (list, tuple)) or len(batch_shape) < 2
             or not all(isinstance(d, int) and d > 0 for d in batch_shape[1:])):
-        raise ModelFileError(f"Could not read {label}: its input shape {batch_shape} is not one "
-                             "a digit model takes (28×28 images).")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "engine", "Could not read {name}: its input shape {shape} is not one a digit model takes (28×28 "
+            "images)."), name=label, shape=str(batch_shape)))
     return tuple(int(d) for d in batch_shape[1:])
 
 
 def _sequential_input(config: dict, body: dict, layers: list[_Layer], label: str) -> tuple[int, ...]:
     if layers and layers[0].kind == "InputLayer":
         if any(layer.kind == "InputLayer" for layer in layers[1:]):
-            raise ModelFileError(f"Could not read {label}: the model has more than one input layer.")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: the model has more "
+                                                         "than one input layer."), name=label))
         return _input_shape(_batch_shape(layers[0].config), label)
     if any(layer.kind == "InputLayer" for layer in layers):
-        raise ModelFileError(f"Could not read {label}: its input layer is not its first layer.")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: its input layer is not "
+                                                     "its first layer."), name=label))
     build = config.get("build_config") if isinstance(config.get("build_config"), dict) else {}
     shape = body.get("build_input_shape") or build.get("input_shape")
     if shape is None:
-        raise ModelFileError(f"Could not read {label}: the model was saved before it was built, "
-                             "so its input shape is unknown.")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "engine", "Could not read {name}: the model was saved before it was built, so its input shape is "
+            "unknown."), name=label))
     return _input_shape(shape, label)
 
 
 def _functional_input(body: dict, layers: list[_Layer], label: str) -> tuple[int, ...]:
     """A Functional model is read when it is a plain chain: input → layer 1 → layer 2 → … → output."""
     if not layers or layers[0].kind != "InputLayer":
-        raise ModelFileError(f"Could not read {label}: the model's first layer is not its input.")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: the model's first layer "
+                                                     "is not its input."), name=label))
     names = [layer.name for layer in layers]
     if len(set(names)) != len(names):
-        raise ModelFileError(f"Could not read {label}: two of its layers have the same name.")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: two of its layers have "
+                                                     "the same name."), name=label))
     inputs, outputs = _endpoints(body.get("input_layers")), _endpoints(body.get("output_layers"))
     if inputs is None or outputs is None:
-        raise ModelFileError(f"Could not read {label}: its inputs or outputs are not recorded.")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: its inputs or outputs "
+                                                     "are not recorded."), name=label))
     if len(inputs) != 1 or len(outputs) != 1:
-        raise ModelFileError(f"{label} must have one input and one output")
+        raise ModelFileError(one_input_one_output(label))
     chained = inputs == [names[0]] and outputs == [names[-1]]
     entries = body["layers"]
     for i, layer in enumerate(layers[1:], start=1):
         if not chained:
             break
         if layer.kind == "InputLayer":
-            raise ModelFileError(f"{label} must have one input and one output")
+            raise ModelFileError(one_input_one_output(label))
         chained = _inbound(entries[i]) == [names[i - 1]]
     if not chained:
-        raise NeedsTensorFlow(f"{label} {_TF_NEEDED}: its layers are not one simple chain from the "
-                              "input to the output (branches, shared or reused layers).")
+        raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+            "engine", "{name} needs the full TensorFlow installation: its layers are not one simple chain from "
+            "the input to the output (branches, shared or reused layers)."), name=label))
     return _input_shape(_batch_shape(layers[0].config), label)
 
 
@@ -293,15 +328,25 @@ def _layer(layer: _Layer, in_shape: tuple[int, ...], label: str):
     """(activation, params, output shape, expected weight shapes) of one layer, as describe() gives
     them; NeedsTensorFlow for an option this reader does not do."""
     kind, c = layer.kind, layer.config
-    what = f"{label} {_TF_NEEDED}: its layer {layer.name!r} ({kind})"
 
     def bad_input(expected: str) -> ModelFileError:
-        return ModelFileError(f"Could not read {label}: layer {layer.name!r} ({kind}) takes {expected}, "
-                              f"but its input has shape {in_shape}.")
+        return ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "engine", "Could not read {name}: layer {layer} ({kind}) takes {expected}, but its input has shape "
+            "{shape}."), name=label, layer=repr(layer.name), kind=kind, expected=expected, shape=str(in_shape)))
 
     def require(ok: bool, option: str) -> None:
         if not ok:
-            raise NeedsTensorFlow(f"{what} uses {option}, which this reader does not do.")
+            raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+                "engine", "{name} needs the full TensorFlow installation: its layer {layer} ({kind}) uses "
+                "{option}, which this reader does not do."),
+                name=label, layer=repr(layer.name), kind=kind, option=option))
+
+    def at_least(size: tuple[int, int]) -> str:
+        return Words(QT_TRANSLATE_NOOP("engine", "images of at least {height}×{width}"),
+                     height=size[0], width=size[1])
+
+    one_axis = Words(QT_TRANSLATE_NOOP("engine", "an input with at least one axis"))
+    images = Words(QT_TRANSLATE_NOOP("engine", "images (height, width, channels)"))
 
     if kind in ("Conv2D", "MaxPooling2D", "AveragePooling2D", "Flatten"):
         data_format = c.get("data_format") or "channels_last"
@@ -310,12 +355,12 @@ def _layer(layer: _Layer, in_shape: tuple[int, ...], label: str):
         units = _positive_int(c.get("units"), "units", layer, label)
         use_bias = bool(c.get("use_bias", True))
         require(not c.get("lora_rank"), "LoRA (lora_rank)")
-        require(c.get("quantization_config") is None, "quantization")
+        require(c.get("quantization_config") is None, Words(QT_TRANSLATE_NOOP("engine", "quantization")))
         if not in_shape:
-            raise bad_input("an input with at least one axis")
+            raise bad_input(one_axis)
         params = {"units": units, "use_bias": use_bias}
         shapes = [(in_shape[-1], units)] + ([(units,)] if use_bias else [])
-        return _activation(c, what), params, (*in_shape[:-1], units), shapes
+        return _activation(c, layer, label), params, (*in_shape[:-1], units), shapes
     if kind == "Conv2D":
         filters = _positive_int(c.get("filters"), "filters", layer, label)
         kernel = _pair(c.get("kernel_size"), "kernel_size", layer, label)
@@ -328,26 +373,26 @@ def _layer(layer: _Layer, in_shape: tuple[int, ...], label: str):
         require(groups == 1, f"groups={groups}")
         require(not c.get("lora_rank"), "LoRA (lora_rank)")
         if len(in_shape) != 3:
-            raise bad_input("images (height, width, channels)")
+            raise bad_input(images)
         h, w, channels = in_shape
         out = (_conv_size(h, kernel[0], strides[0], padding), _conv_size(w, kernel[1], strides[1], padding))
         if min(out) < 1:
-            raise bad_input(f"images of at least {kernel[0]}×{kernel[1]}")
+            raise bad_input(at_least(kernel))
         params = {"filters": filters, "kernel_size": kernel, "strides": strides, "padding": padding,
                   "dilation_rate": dilation, "groups": groups, "data_format": "channels_last",
                   "use_bias": use_bias}
         shapes = [(*kernel, channels, filters)] + ([(filters,)] if use_bias else [])
-        return _activation(c, what), params, (*out, filters), shapes
+        return _activation(c, layer, label), params, (*out, filters), shapes
     if kind in ("MaxPooling2D", "AveragePooling2D"):
         pool = _pair(c.get("pool_size", 2), "pool_size", layer, label)
         strides = pool if c.get("strides") is None else _pair(c.get("strides"), "strides", layer, label)
         padding = _padding(c.get("padding", "valid"), layer, label)
         if len(in_shape) != 3:
-            raise bad_input("images (height, width, channels)")
+            raise bad_input(images)
         h, w, channels = in_shape
         out = (_conv_size(h, pool[0], strides[0], padding), _conv_size(w, pool[1], strides[1], padding))
         if min(out) < 1:
-            raise bad_input(f"images of at least {pool[0]}×{pool[1]}")
+            raise bad_input(at_least(pool))
         params = {"pool_size": pool, "strides": strides, "padding": padding, "data_format": "channels_last"}
         return None, params, (*out, channels), []
     if kind == "BatchNormalization":
@@ -355,9 +400,9 @@ def _layer(layer: _Layer, in_shape: tuple[int, ...], label: str):
         if isinstance(axis, list) and len(axis) == 1:
             axis = axis[0]
         require(isinstance(axis, int) and axis in (-1, len(in_shape)), f"axis={axis}")
-        require(not c.get("renorm"), "batch renormalization (renorm)")
+        require(not c.get("renorm"), Words(QT_TRANSLATE_NOOP("engine", "batch renormalization (renorm)")))
         if not in_shape:
-            raise bad_input("an input with at least one axis")
+            raise bad_input(one_axis)
         center, scale = bool(c.get("center", True)), bool(c.get("scale", True))
         params = {"axis": axis, "epsilon": _plain(c.get("epsilon", 1e-3)), "center": center,
                   "scale": scale, "momentum": _plain(c.get("momentum", 0.99))}
@@ -371,11 +416,13 @@ def _layer(layer: _Layer, in_shape: tuple[int, ...], label: str):
         target = _plain(c.get("target_shape"))
         return None, {"target_shape": target}, _reshape(in_shape, target, layer, label), []
     if kind == "Activation":
-        return _activation(c, what), {}, in_shape, []
-    raise NeedsTensorFlow(f"{what} is a layer kind this reader does not know.")  # not reached
+        return _activation(c, layer, label), {}, in_shape, []
+    raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(   # not reached
+        "engine", "{name} needs the full TensorFlow installation: its layer {layer} ({kind}) is a layer kind "
+        "this reader does not know."), name=label, layer=repr(layer.name), kind=kind))
 
 
-def _activation(config: dict, what: str) -> str:
+def _activation(config: dict, layer: _Layer, label: str) -> str:
     """The activation's name as describe() gives it (the function's ``__name__``)."""
     value = config.get("activation", "linear")
     if value is None:
@@ -384,15 +431,27 @@ def _activation(config: dict, what: str) -> str:
         value = value.get("config")  # a built-in activation serialised as {"class_name": "function", ...}
     if isinstance(value, str) and value in SUPPORTED_ACTIVATIONS:
         return value
-    shown = value if isinstance(value, str) else "a custom activation"
-    raise NeedsTensorFlow(f"{what} uses the activation {shown!r}, which this reader does not do "
-                          f"(it knows {', '.join(SUPPORTED_ACTIVATIONS)}).")
+    known = ", ".join(SUPPORTED_ACTIVATIONS)
+    if not isinstance(value, str):
+        raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+            "engine", "{name} needs the full TensorFlow installation: its layer {layer} ({kind}) uses the "
+            "activation 'a custom activation', which this reader does not do (it knows {known})."),
+            name=label, layer=repr(layer.name), kind=layer.kind, known=known))
+    raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+        "engine", "{name} needs the full TensorFlow installation: its layer {layer} ({kind}) uses the activation "
+        "{activation}, which this reader does not do (it knows {known})."),
+        name=label, layer=repr(layer.name), kind=layer.kind, activation=repr(value), known=known))
 
 
 def _positive_int(value: Any, key: str, layer: _Layer, label: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ModelFileError(f"Could not read {label}: layer {layer.name!r} has {key}={value!r}.")
+        raise _bad_setting(label, layer, key, value)
     return value
+
+
+def _bad_setting(label: str, layer: _Layer, key: str, value: Any) -> ModelFileError:
+    return ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: layer {layer} has {key}={value}."),
+                                name=label, layer=repr(layer.name), key=key, value=repr(value)))
 
 
 def _pair(value: Any, key: str, layer: _Layer, label: str) -> tuple[int, int]:
@@ -402,14 +461,15 @@ def _pair(value: Any, key: str, layer: _Layer, label: str) -> tuple[int, int]:
     if (isinstance(value, (list, tuple)) and len(value) == 2
             and all(isinstance(v, int) and not isinstance(v, bool) and v >= 1 for v in value)):
         return int(value[0]), int(value[1])
-    raise ModelFileError(f"Could not read {label}: layer {layer.name!r} has {key}={value!r}.")
+    raise _bad_setting(label, layer, key, value)
 
 
 def _padding(value: Any, layer: _Layer, label: str) -> str:
     padding = value.lower() if isinstance(value, str) else value
     if padding not in ("valid", "same"):
-        raise NeedsTensorFlow(f"{label} {_TF_NEEDED}: its layer {layer.name!r} uses padding={value!r}, "
-                              "which this reader does not do.")
+        raise NeedsTensorFlow(Words(QT_TRANSLATE_NOOP(
+            "engine", "{name} needs the full TensorFlow installation: its layer {layer} uses padding={value}, "
+            "which this reader does not do."), name=label, layer=repr(layer.name), value=repr(value)))
     return padding
 
 
@@ -423,18 +483,22 @@ def _conv_size(size: int, window: int, stride: int, padding: str) -> int:
 def _reshape(in_shape: tuple[int, ...], target: Any, layer: _Layer, label: str) -> tuple[int, ...]:
     if not isinstance(target, tuple) or not all(isinstance(d, int) and (d >= 1 or d == -1) for d in target) \
             or sum(d == -1 for d in target) > 1:
-        raise ModelFileError(f"Could not read {label}: layer {layer.name!r} has target_shape={target!r}.")
+        raise _bad_setting(label, layer, "target_shape", target)
     size = math.prod(in_shape)
     known = math.prod(d for d in target if d != -1)
     if -1 in target:
         if known == 0 or size % known:
-            raise ModelFileError(f"Could not read {label}: layer {layer.name!r} cannot reshape "
-                                 f"{in_shape} to {target}.")
+            raise _cannot_reshape(label, layer, in_shape, target)
         target = tuple(size // known if d == -1 else d for d in target)
     elif known != size:
-        raise ModelFileError(f"Could not read {label}: layer {layer.name!r} cannot reshape "
-                             f"{in_shape} to {target}.")
+        raise _cannot_reshape(label, layer, in_shape, target)
     return target
+
+
+def _cannot_reshape(label: str, layer: _Layer, in_shape: tuple, target: tuple) -> ModelFileError:
+    return ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not read {name}: layer {layer} cannot reshape "
+                                                  "{shape} to {target}."),
+                                name=label, layer=repr(layer.name), shape=str(in_shape), target=str(target)))
 
 
 def _plain(value):
@@ -442,14 +506,6 @@ def _plain(value):
     if isinstance(value, list):
         return tuple(_plain(v) for v in value)
     return value
-
-
-def _check_digit_shapes(in_shape: tuple[int, ...], out_shape: tuple[int, ...], label: str) -> None:
-    """The same rule (and words) as engine.model_files.check_digit_model."""
-    if in_shape not in _DIGIT_INPUTS:
-        raise ModelFileError(f"{label} takes input of shape {in_shape}; a digit model takes 28×28 images")
-    if out_shape != (10,):
-        raise ModelFileError(f"{label} gives output of shape {out_shape}; a digit model gives 10 scores")
 
 
 # -- the weights ----------------------------------------------------------------------------------
@@ -496,13 +552,16 @@ def _read_weights(data: bytes, layers: list[_Layer], counted: list[_Layer],
                         by_name = _groups_by_name(h5)
                     group = by_name.get(layer.name)
                 if group is None:
-                    raise ModelFileError(f"Could not read {label}: it holds no weights for layer {layer.name!r}.")
+                    raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                        "engine", "Could not read {name}: it holds no weights for layer {layer}."),
+                        name=label, layer=repr(layer.name)))
                 out.append(_layer_weights(group, shapes, layer, label))
     except ModelFileError:
         raise
     except Exception as exc:  # not an HDF5 file, a damaged one...
-        raise ModelFileError(f"Could not read {label}: its weights cannot be read ({_first_line(exc)}); "
-                             "the file may be damaged.") from exc
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "engine", "Could not read {name}: its weights cannot be read ({error}); the file may be damaged."),
+            name=label, error=_first_line(exc))) from exc
     return out
 
 
@@ -536,18 +595,22 @@ def _layer_weights(group, shapes: list[tuple[int, ...]], layer: _Layer, label: s
 
     keys = sorted(group.keys(), key=lambda k: (not k.isdigit(), int(k) if k.isdigit() else 0, k))
     if keys != [str(i) for i in range(len(shapes))]:
-        raise ModelFileError(f"Could not read {label}: layer {layer.name!r} has {len(keys)} weight arrays "
-                             f"in the file; its configuration needs {len(shapes)}.")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "engine", "Could not read {name}: layer {layer} has {found} weight arrays in the file; its "
+            "configuration needs {needed}."), name=label, layer=repr(layer.name), found=len(keys), needed=len(shapes)))
     arrays = []
     for key, shape in zip(keys, shapes):
         dataset = group[key]
         if not isinstance(dataset, h5py.Dataset) or tuple(dataset.shape) != shape:
             found = getattr(dataset, "shape", "none")
-            raise ModelFileError(f"Could not read {label}: weight {key} of layer {layer.name!r} has shape "
-                                 f"{found}; its configuration needs {shape}.")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "engine", "Could not read {name}: weight {key} of layer {layer} has shape {found}; its "
+                "configuration needs {shape}."),
+                name=label, key=key, layer=repr(layer.name), found=str(found), shape=str(shape)))
         if dataset.dtype.kind != "f":
-            raise ModelFileError(f"Could not read {label}: weight {key} of layer {layer.name!r} is not "
-                                 f"floating point ({dataset.dtype}).")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "engine", "Could not read {name}: weight {key} of layer {layer} is not floating point ({dtype})."),
+                name=label, key=key, layer=repr(layer.name), dtype=str(dataset.dtype)))
         array = np.array(dataset[()], dtype=np.float32, copy=True)
         array.setflags(write=False)
         arrays.append(array)

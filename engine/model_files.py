@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 from engine.device import tensorflow
+from engine.words import QT_TRANSLATE_NOOP, Words
 
 log = logging.getLogger(__name__)
 # save_model's temporary files are ".NAME-XXXXXXXX.keras" (mkstemp: 8 of a-z, 0-9, _; private mode
@@ -39,7 +40,11 @@ class ModelFileError(RuntimeError):
 def _keras_path(path: str | Path) -> Path:
     path = Path(path)
     if path.suffix != ".keras":
-        raise ModelFileError(f"Model files end in .keras, not {path.suffix or 'nothing'}: {path}")
+        if not path.suffix:
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Model files end in .keras, not nothing: {path}"),
+                                       path=str(path)))
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Model files end in .keras, not {suffix}: {path}"),
+                                   suffix=path.suffix, path=str(path)))
     return path
 
 
@@ -49,19 +54,22 @@ def check_save_path(path: str | Path) -> Path:
     result is to be saved (training), so a bad destination is known before, not after."""
     path = _keras_path(path)
     if path.is_dir():
-        raise ModelFileError(f"{path} is a folder; give a .keras file name")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "{path} is a folder; give a .keras file name"),
+                                   path=str(path)))
     folder = path.parent
     while not folder.exists() and folder != folder.parent:  # the nearest folder that is there
         folder = folder.parent
     if not folder.is_dir():
-        raise ModelFileError(f"Cannot save to {path}: {folder} is a file, not a folder")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Cannot save to {path}: {folder} is a file, "
+                                                     "not a folder"), path=str(path), folder=str(folder)))
     try:
         # Mode bits do not tell (root, network and read-only mounts, ACLs): make and remove a file.
         with tempfile.NamedTemporaryFile(prefix=".digit-studio-write-test-", dir=folder):
             pass
     except OSError as exc:
-        raise ModelFileError(f"Cannot save to {path}: the folder {folder} is not writable "
-                             f"({exc.strerror or exc})") from exc
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Cannot save to {path}: the folder {folder} is "
+                                                     "not writable ({reason})"),
+                                   path=str(path), folder=str(folder), reason=str(exc.strerror or exc))) from exc
     return path
 
 
@@ -103,7 +111,7 @@ def _atomic_write(path: str | Path, write, spec, calibration, adaptation: dict |
         # The temporary file sits beside the target so os.replace is a same-filesystem rename.
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".keras", dir=path.parent)
     except OSError as exc:   # a file where a folder should be, no permission, a full disk
-        raise ModelFileError(f"Could not save the model to {path}: {exc}") from exc
+        raise ModelFileError(_save_failed(path, exc)) from exc
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -122,8 +130,14 @@ def _atomic_write(path: str | Path, write, spec, calibration, adaptation: dict |
         os.replace(tmp, path)
     except Exception as exc:
         tmp.unlink(missing_ok=True)
-        raise ModelFileError(f"Could not save the model to {path}: {exc}") from exc
+        raise ModelFileError(_save_failed(path, exc)) from exc
     return path
+
+
+def _save_failed(path: Path, exc: BaseException) -> str:
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return Words(QT_TRANSLATE_NOOP("engine", "Could not save the model to {path}: {error}"),
+                 path=str(path), error=first if isinstance(first, Words) else str(exc))
 
 
 def _read_member(path: str | Path, member: str, parse, what: str):
@@ -196,12 +210,14 @@ def check_model_file(path: str | Path) -> Path:
     ModelFileError saying why not (a folder, missing, another format). Both loaders ask this first."""
     path = Path(path)
     if path.is_dir():
-        raise ModelFileError(f"{path} is a folder, not a .keras model file")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "{path} is a folder, not a .keras model file"),
+                                   path=str(path)))
     if not path.is_file():
-        raise ModelFileError(f"Model file not found: {path}")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Model file not found: {path}"), path=str(path)))
     if not zipfile.is_zipfile(path):
-        raise ModelFileError(f"{path.name} is not a Keras model file (.keras files are zip archives); "
-                             "it may be truncated or of another format.")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP(
+            "engine", "{name} is not a Keras model file (.keras files are zip archives); it may be truncated "
+            "or of another format."), name=path.name))
     return path
 
 
@@ -218,10 +234,12 @@ def load_model(path: str | Path):
     except Exception as exc:
         reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         if "lambda" in reason.lower() or "safe_mode" in reason.lower():
-            reason = "it contains custom code (a Lambda layer), which is not loaded for safety"
+            reason = Words(QT_TRANSLATE_NOOP("engine", "it contains custom code (a Lambda layer), which is not "
+                                             "loaded for safety"))
         elif "could not locate" in reason.lower() or "custom" in reason.lower():
-            reason = "it uses custom layers or code this app does not have"
-        raise ModelFileError(f"Could not load {path.name}: {reason}") from exc
+            reason = Words(QT_TRANSLATE_NOOP("engine", "it uses custom layers or code this app does not have"))
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not load {name}: {reason}"),
+                                   name=path.name, reason=reason)) from exc
     check_digit_model(model, path.name)
     from engine.models import compile_model
 
@@ -230,16 +248,32 @@ def load_model(path: str | Path):
     return model
 
 
-def check_digit_model(model, label: str = "the model") -> None:
-    """Raise ModelFileError unless ``model`` takes 28×28 images and gives 10 outputs."""
+def check_digit_model(model, label: str | None = None) -> None:
+    """Raise ModelFileError unless ``model`` takes 28×28 images and gives 10 outputs (``label``:
+    what the message calls it, e.g. its file's name; None: "the model")."""
+    if label is None:
+        label = Words(QT_TRANSLATE_NOOP("engine", "the model"))
     try:
         in_shape = tuple(model.inputs[0].shape)[1:]
         out_shape = tuple(model.outputs[0].shape)[1:]
     except (AttributeError, IndexError, TypeError, ValueError) as exc:
-        raise ModelFileError(f"{label} has no usable input/output shape ({exc})") from exc
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "{model} has no usable input/output shape ({error})"),
+                                   model=label, error=str(exc))) from exc
     if len(model.inputs) != 1 or len(model.outputs) != 1:
-        raise ModelFileError(f"{label} must have one input and one output")
+        raise ModelFileError(one_input_one_output(label))
+    check_digit_shapes(in_shape, out_shape, label)
+
+
+def one_input_one_output(label: str) -> str:
+    return Words(QT_TRANSLATE_NOOP("engine", "{model} must have one input and one output"), model=label)
+
+
+def check_digit_shapes(in_shape: tuple, out_shape: tuple, label: str) -> None:
+    """ModelFileError unless a model of ``in_shape`` → ``out_shape`` (batch axis left out) reads
+    28×28 images into 10 scores (``engine.keras_file`` asks the same, in the same words)."""
     if in_shape not in ((28, 28), (28, 28, 1), (784,)):
-        raise ModelFileError(f"{label} takes input of shape {in_shape}; a digit model takes 28×28 images")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "{model} takes input of shape {shape}; a digit "
+                                                     "model takes 28×28 images"), model=label, shape=str(in_shape)))
     if out_shape != (10,):
-        raise ModelFileError(f"{label} gives output of shape {out_shape}; a digit model gives 10 scores")
+        raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "{model} gives output of shape {shape}; a digit "
+                                                     "model gives 10 scores"), model=label, shape=str(out_shape)))

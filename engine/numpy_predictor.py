@@ -25,6 +25,7 @@ from engine.model_files import ModelFileError, copy_model_file, read_calibration
 from engine.network import NetworkDescription
 from engine.numpy_forward import FastForward
 from engine.predictor import Prediction, RecognisesImages, make_prediction
+from engine.words import QT_TRANSLATE_NOOP, Words
 
 BACKEND = "numpy"
 
@@ -60,7 +61,8 @@ class NumpyPredictor(RecognisesImages):
         try:
             return cls(network, read_calibration(path), source=path)
         except ValueError as exc:   # a shape FastForward does not run
-            raise ModelFileError(f"Could not load {path.name}: {exc}") from exc
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "Could not load {name}: {reason}"),
+                                       name=path.name, reason=str(exc))) from exc
 
     @property
     def model_name(self) -> str:
@@ -100,11 +102,12 @@ class NumpyPredictor(RecognisesImages):
         if source is not None and not changed:
             return copy_model_file(source, path, spec=spec, calibration=calibration)
         if source is None:
-            raise ModelFileError("This network was not read from a file; save it from the training run.")
+            raise ModelFileError(Words(QT_TRANSLATE_NOOP("engine", "This network was not read from a file; save it "
+                                                         "from the training run.")))
         from engine.device import require_tensorflow
         from engine.model_files import load_model, save_model
 
-        require_tensorflow("Saving a network whose weights changed")
+        require_tensorflow(Words(QT_TRANSLATE_NOOP("engine", "Saving a network whose weights changed")))
         model = load_model(source)
         model.set_weights(compiled.network.flat_weights())
         return save_model(model, path, spec=spec, calibration=calibration)

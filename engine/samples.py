@@ -34,6 +34,7 @@ import numpy as np
 from PIL import Image
 
 from engine.paths import user_data_dir
+from engine.words import QT_TRANSLATE_NOOP, Words
 
 __all__ = ["SCHEMA_VERSION", "SOURCES", "Sample", "SampleStore", "SampleStoreError", "default_samples_path"]
 
@@ -155,12 +156,14 @@ class SampleStore:
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise SampleStoreError(f"cannot create the folder for the sample database {self.path}: {exc}") from exc
+            raise SampleStoreError(Words(QT_TRANSLATE_NOOP(
+                "engine", "cannot create the folder for the sample database {path}: {error}"),
+                path=str(self.path), error=str(exc))) from exc
         try:
             conn = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
                                    check_same_thread=False)
         except sqlite3.Error as exc:
-            raise SampleStoreError(f"cannot open the sample database {self.path}: {exc}") from exc
+            raise SampleStoreError(self._cannot_open(exc)) from exc
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             self._check_version(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -171,9 +174,10 @@ class SampleStore:
         except sqlite3.DatabaseError as exc:
             conn.close()
             if not isinstance(exc, sqlite3.OperationalError):   # "file is not a database", "malformed"
-                raise SampleStoreError(f"{self.path} is not a Digit Studio sample database "
-                                       f"(it is damaged or another kind of file): {exc}") from exc
-            raise SampleStoreError(f"cannot open the sample database {self.path}: {exc}") from exc
+                raise SampleStoreError(Words(QT_TRANSLATE_NOOP(
+                    "engine", "{path} is not a Digit Studio sample database (it is damaged or another kind of "
+                    "file): {error}"), path=str(self.path), error=str(exc))) from exc
+            raise SampleStoreError(self._cannot_open(exc)) from exc
         except BaseException:
             conn.close()
             raise
@@ -181,12 +185,16 @@ class SampleStore:
 
     # ----- opening and upgrading -----
 
+    def _cannot_open(self, exc: Exception) -> str:
+        return Words(QT_TRANSLATE_NOOP("engine", "cannot open the sample database {path}: {error}"),
+                     path=str(self.path), error=str(exc))
+
     def _check_version(self, version: int) -> None:
         if version > SCHEMA_VERSION:
-            raise SampleStoreError(
-                f"the sample database {self.path} was written by a newer Digit Studio (data version "
-                f"{version}; this app reads up to {SCHEMA_VERSION}): this app is older than the data. "
-                f"Update Digit Studio to use these samples.")
+            raise SampleStoreError(Words(QT_TRANSLATE_NOOP(
+                "engine", "the sample database {path} was written by a newer Digit Studio (data version {version}; "
+                "this app reads up to {known}): this app is older than the data. Update Digit Studio to use these "
+                "samples."), path=str(self.path), version=version, known=SCHEMA_VERSION))
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         """Create the tables or upgrade an older file, in one transaction (nothing when current)."""
@@ -203,9 +211,9 @@ class SampleStore:
                 else:       # version 1 (or an unversioned file with the version-1 table)
                     missing = {"id", "label", "image", "created"} - columns
                     if missing:
-                        raise SampleStoreError(f"{self.path} has a samples table without the column(s) "
-                                               f"{', '.join(sorted(missing))}: it is not a Digit Studio "
-                                               f"sample database")
+                        raise SampleStoreError(Words(QT_TRANSLATE_NOOP(
+                            "engine", "{path} has a samples table without the column(s) {columns}: it is not a "
+                            "Digit Studio sample database"), path=str(self.path), columns=", ".join(sorted(missing))))
                     for name, kind in _ADDED_IN_V2:
                         if name not in columns:
                             conn.execute(f"ALTER TABLE samples ADD COLUMN {name} {kind}")
@@ -228,7 +236,8 @@ class SampleStore:
         with self._lock:
             conn = self._conn
             if conn is None:
-                raise SampleStoreError(f"the sample database {self.path} is closed")
+                raise SampleStoreError(Words(QT_TRANSLATE_NOOP("engine", "the sample database {path} is closed"),
+                                             path=str(self.path)))
             try:
                 if not write:
                     yield conn
@@ -242,14 +251,20 @@ class SampleStore:
                         conn.execute("ROLLBACK")
                     raise
             except sqlite3.Error as exc:
-                doing = "write" if write else "read"
-                raise SampleStoreError(f"cannot {doing} the sample database {self.path}: {exc}") from exc
+                if write:
+                    raise SampleStoreError(Words(QT_TRANSLATE_NOOP(
+                        "engine", "cannot write the sample database {path}: {error}"),
+                        path=str(self.path), error=str(exc))) from exc
+                raise SampleStoreError(Words(QT_TRANSLATE_NOOP(
+                    "engine", "cannot read the sample database {path}: {error}"),
+                    path=str(self.path), error=str(exc))) from exc
 
     def _row_to_sample(self, row) -> Sample:
         sample_id, label, blob, strokes, created, model, predicted, source = row
         if blob is None or len(blob) != IMAGE_BYTES:
-            raise SampleStoreError(f"sample {sample_id} in {self.path} has a damaged image "
-                                   f"({0 if blob is None else len(blob)} bytes, not {IMAGE_BYTES})")
+            raise SampleStoreError(Words(QT_TRANSLATE_NOOP(
+                "engine", "sample {id} in {path} has a damaged image ({size} bytes, not {expected})"),
+                id=sample_id, path=str(self.path), size=0 if blob is None else len(blob), expected=IMAGE_BYTES))
         image = np.frombuffer(bytes(blob), np.uint8).reshape(SIDE, SIDE)   # read-only
         parsed = None
         if strokes is not None:
@@ -383,7 +398,8 @@ class SampleStore:
                 writer.writerows(names)
             os.replace(partial, folder / LABELS_CSV)
         except OSError as exc:
-            raise SampleStoreError(f"cannot export the samples to {folder}: {exc}") from exc
+            raise SampleStoreError(Words(QT_TRANSLATE_NOOP("engine", "cannot export the samples to {folder}: {error}"),
+                                         folder=str(folder), error=str(exc))) from exc
         return len(names)
 
     def import_folder(self, folder: str | Path, source: str = "import", skipped: list | None = None) -> int:
@@ -403,9 +419,12 @@ class SampleStore:
             with open(labels_file, newline="", encoding="utf-8-sig") as f:
                 rows = list(csv.reader(f))
         except FileNotFoundError as exc:
-            raise SampleStoreError(f"{folder} has no {LABELS_CSV} (a 'file,label' list of the images)") from exc
+            raise SampleStoreError(Words(QT_TRANSLATE_NOOP("engine", "{folder} has no {file} (a 'file,label' list "
+                                                           "of the images)"),
+                                         folder=str(folder), file=LABELS_CSV)) from exc
         except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise SampleStoreError(f"cannot read {labels_file}: {exc}") from exc
+            raise SampleStoreError(Words(QT_TRANSLATE_NOOP("engine", "cannot read {file}: {error}"),
+                                         file=str(labels_file), error=str(exc))) from exc
 
         def skip(message: str) -> None:
             if skipped is None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from engine.models import OPTIMIZERS, ModelSpec, get_spec
+from engine.words import QT_TRANSLATE_NOOP, Words
 
 SPEC_VERSION = 1
 # What a spec may train on (``data``): MNIST, or "people": MNIST plus pen-drawn digits of the training
@@ -49,7 +50,8 @@ class TrainingSpec:
         if isinstance(self.model, str):
             object.__setattr__(self, "model", get_spec(self.model))   # ValueError for an unknown name
         if not isinstance(self.model, ModelSpec):
-            raise ValueError(f"model must be a ModelSpec or a preset's name, not {type(self.model).__name__}")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "model must be a ModelSpec or a preset's name, "
+                                                     "not {kind}"), kind=type(self.model).__name__))
         for name in ("epochs", "batch_size", "validation_size", "seed"):
             _require_int(name, getattr(self, name))
         if self.train_size is not None:
@@ -59,13 +61,18 @@ class TrainingSpec:
         if self.augment_strength is not None:
             _require_number("augment_strength", self.augment_strength)
         if not isinstance(self.augment, bool):
-            raise ValueError(f"augment must be true or false, not {self.augment!r}")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "augment must be true or false, not {value}"),
+                                   value=repr(self.augment)))
         if not (math.isfinite(self.learning_rate) and self.learning_rate > 0):
-            raise ValueError(f"learning rate must be a positive number, not {self.learning_rate!r}")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "learning rate must be a positive number, "
+                                                     "not {value}"), value=repr(self.learning_rate)))
         if self.optimizer not in OPTIMIZERS:
-            raise ValueError(f"unknown optimizer {self.optimizer!r}; expected one of {OPTIMIZERS}")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "unknown optimizer {value}; expected one of {known}"),
+                                   value=repr(self.optimizer), known=str(OPTIMIZERS)))
         if self.data not in DATA_SOURCES:
-            raise ValueError(f"unknown training data {self.data!r}; expected one of {DATA_SOURCES}")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "unknown training data {value}; "
+                                                     "expected one of {known}"),
+                                   value=repr(self.data), known=str(DATA_SOURCES)))
         self.config()   # the ranges of epochs, batch size, strength, decay, sizes and seed: checked there
 
     # ----- derived -------------------------------------------------------------------------------------
@@ -175,9 +182,11 @@ def _model_from_data(data: Any) -> ModelSpec:
 
 def _require_int(name: str, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name} must be a whole number, not {value!r}")
+        raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "{name} must be a whole number, not {value}"),
+                               name=name, value=repr(value)))
 
 
 def _require_number(name: str, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ValueError(f"{name} must be a finite number, not {value!r}")
+        raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "{name} must be a finite number, not {value}"),
+                               name=name, value=repr(value)))

@@ -27,7 +27,8 @@ from engine.data import Mnist
 from engine.device import device_name, require_tensorflow, tensorflow
 from engine.spec import TrainingSpec
 # BatchProgress, EpochProgress and TrainingEnd are events of this module's listeners too.
-from engine.training_run import BatchProgress, EpochProgress, TrainingEnd, TrainingRun
+from engine.training_run import BatchProgress, EpochProgress, TrainingEnd, TrainingRun, said
+from engine.words import QT_TRANSLATE_NOOP, Words
 
 log = logging.getLogger(__name__)
 
@@ -125,7 +126,8 @@ class TrainingOutcome:
         from engine import model_files
 
         if self._model is None:
-            raise model_files.ModelFileError(f"Nothing to save to {path}: no network was built.")
+            raise model_files.ModelFileError(Words(QT_TRANSLATE_NOOP(
+                "engine", "Nothing to save to {path}: no network was built."), path=str(path)))
         return model_files.save_model(self._model, path, spec=self.spec, calibration=self.calibration)
 
     def make_predictor(self):
@@ -282,7 +284,8 @@ class Training:
             end = self._train(listener, state)
         except Exception as exc:  # a bad data file, out of memory while building, a listener's bug…
             log.exception("training failed")
-            end = TrainingEnd("error", f"Training failed: {exc}", 0)
+            end = TrainingEnd("error", Words(QT_TRANSLATE_NOOP("engine", "Training failed: {error}"),
+                                             error=said(exc)), 0)
         evaluation = None
         if end.reason != "error" and state.model is not None and not self._abort.is_set():
             try:
@@ -309,16 +312,17 @@ class Training:
         return outcome
 
     def _train(self, listener: TrainingListener, state: "_RunState") -> TrainingEnd:
-        require_tensorflow("Training")   # the booth build: a clear message, before any work
+        require_tensorflow(Words(QT_TRANSLATE_NOOP("engine", "Training")))   # the booth build: said before any work
         data = self._load_data(listener)
         if self._stop.is_set():
-            return TrainingEnd("stopped", "Training stopped before it began.", 0)
+            return TrainingEnd("stopped", Words(QT_TRANSLATE_NOOP("engine", "Training stopped before it began.")), 0)
         if sys.modules.get("tensorflow") is None:   # recognition never needed it: seconds, once
-            listener.on_phase("Loading TensorFlow…")
+            listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Loading TensorFlow…")))
             tensorflow()
             if self._stop.is_set():
-                return TrainingEnd("stopped", "Training stopped before it began.", 0)
-        listener.on_phase("Building the network…")
+                return TrainingEnd("stopped", Words(QT_TRANSLATE_NOOP("engine", "Training stopped before it began.")),
+                                   0)
+        listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Building the network…")))
         from engine import models  # looked up now: a test may replace build_model
 
         spec = self.spec
@@ -344,7 +348,7 @@ class Training:
             if self._paused:
                 run.pause()
         listener.on_model(ModelBuilt(state.device, spec, model.get_weights(), state.predictor))
-        listener.on_phase("Compiling the training step…")
+        listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Compiling the training step…")))
         end = run.run()
         self._send_weights(listener, state, model.get_weights(), "end")
         return end
@@ -354,7 +358,7 @@ class Training:
         loader, or the shipped copy) and, for ``data="people"``, the drawn digits and non-digits of
         ``engine.people_data`` in front of it."""
         if self._data is None:
-            listener.on_phase("Loading MNIST…")
+            listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Loading MNIST…")))
             if self._loader is not None:
                 data = self._loader()
             else:
@@ -364,7 +368,8 @@ class Training:
             if self.spec.data == "people":
                 from engine import people_data
 
-                listener.on_phase("Drawing pen digits, regional forms and non-digits (cached after the first time)…")
+                listener.on_phase(Words(QT_TRANSLATE_NOOP(
+                    "engine", "Drawing pen digits, regional forms and non-digits (cached after the first time)…")))
                 data = people_data.load_people_data(data, validation_size=self.config.validation_size)
                 self._pen_calibration = True
             self._data = data
@@ -377,7 +382,7 @@ class Training:
         from engine.calibration import fit_calibration
         from engine.people_data import calibration_set
 
-        listener.on_phase("Calibrating the confidence…")
+        listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Calibrating the confidence…")))
         people = self.spec.data == "people"
         pen = people and getattr(self, "_pen_calibration", False)
         x, y = calibration_set(self._data, self.config.validation_size, pen=pen)
@@ -402,7 +407,8 @@ class Training:
 
     def _evaluate(self, listener: TrainingListener, model):
         data = self._data
-        listener.on_phase(f"Testing on {len(data.x_test):,} images…")
+        listener.on_phase(Words(QT_TRANSLATE_NOOP("engine", "Testing on {count} images…"),
+                                count=f"{len(data.x_test):,}"))
         return evaluate_model(model, data.x_test, data.y_test, cancelled=self._abort.is_set,
                               chunk=EVALUATION_CHUNK)
 

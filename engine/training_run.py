@@ -18,6 +18,7 @@ import numpy as np
 
 from engine.data import Mnist
 from engine.device import device_name, tensorflow
+from engine.words import QT_TRANSLATE_NOOP, Words, joined
 
 log = logging.getLogger("engine.training")
 # A batch loss over this many times the run's reference loss (its first batch's, or chance level
@@ -42,19 +43,19 @@ class TrainingConfig:
 
     def __post_init__(self) -> None:
         if self.epochs < 1:
-            raise ValueError("epochs must be >= 1")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "epochs must be >= 1")))
         if not 0.0 < self.augment_strength <= 2.0:
-            raise ValueError("augmentation strength must be in (0, 2]")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "augmentation strength must be in (0, 2]")))
         if not 0.0 < self.lr_decay <= 1.0:
-            raise ValueError("learning-rate decay must be in (0, 1]")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "learning-rate decay must be in (0, 1]")))
         if self.batch_size < 1:
-            raise ValueError("batch size must be >= 1")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "batch size must be >= 1")))
         if self.train_size is not None and self.train_size < 1:
-            raise ValueError("training-set size must be >= 1")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "training-set size must be >= 1")))
         if self.validation_size < 1:
-            raise ValueError("validation-set size must be >= 1")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "validation-set size must be >= 1")))
         if self.seed < 0:
-            raise ValueError("seed must be >= 0")
+            raise ValueError(Words(QT_TRANSLATE_NOOP("engine", "seed must be >= 0")))
 
 
 @dataclass(frozen=True)
@@ -227,7 +228,8 @@ class TrainingRun:
             end = self._fit()
         except Exception as exc:  # reported, not raised: the caller is usually a worker thread
             log.exception("training failed")
-            end = TrainingEnd("error", f"Training failed: {exc}", 0)
+            end = TrainingEnd("error", Words(QT_TRANSLATE_NOOP("engine", "Training failed: {error}"),
+                                             error=said(exc)), 0)
         if self._on_end is not None:
             self._on_end(end)
         return end
@@ -246,24 +248,39 @@ class TrainingRun:
             pass
         except tf.errors.ResourceExhaustedError as exc:
             monitor.restore_last_good()
-            return TrainingEnd("error", f"Out of memory on {self.device}: try a smaller batch size "
-                               f"({exc.message.splitlines()[0]})", monitor.epochs_done, monitor.metrics)
+            return TrainingEnd("error", Words(QT_TRANSLATE_NOOP(
+                "engine", "Out of memory on {device}: try a smaller batch size ({detail})"),
+                device=self.device, detail=exc.message.splitlines()[0]), monitor.epochs_done, monitor.metrics)
         if monitor.bad_loss is not None:
             monitor.restore_last_epoch()
             loss, done = monitor.bad_loss, monitor.epochs_done
-            what = (f"the loss diverged ({loss:.3g})" if math.isfinite(loss)
-                    else f"the loss became {'NaN' if math.isnan(loss) else 'infinite'}")
-            kept = (f"The weights from the end of epoch {done} were restored" if done else
-                    "As no epoch had finished, the starting weights were restored")
-            return TrainingEnd(
-                "nan", f"Training stopped at epoch {monitor.epoch + 1}, batch {monitor.step}: {what}. "
-                f"{kept}; try a smaller learning rate.", done, monitor.metrics,
-                bad_loss=loss, stopped_at=(monitor.epoch + 1, monitor.step))
+            epoch, batch = monitor.epoch + 1, monitor.step
+            if math.isfinite(loss):
+                what = Words(QT_TRANSLATE_NOOP("engine", "Training stopped at epoch {epoch}, batch {batch}: "
+                                               "the loss diverged ({loss})."),
+                             epoch=epoch, batch=batch, loss=f"{loss:.3g}")
+            elif math.isnan(loss):
+                what = Words(QT_TRANSLATE_NOOP("engine", "Training stopped at epoch {epoch}, batch {batch}: "
+                                               "the loss became NaN."), epoch=epoch, batch=batch)
+            else:
+                what = Words(QT_TRANSLATE_NOOP("engine", "Training stopped at epoch {epoch}, batch {batch}: "
+                                               "the loss became infinite."), epoch=epoch, batch=batch)
+            kept = (Words(QT_TRANSLATE_NOOP("engine", "The weights from the end of epoch {epoch} were restored; "
+                                            "try a smaller learning rate."), epoch=done) if done else
+                    Words(QT_TRANSLATE_NOOP("engine", "As no epoch had finished, the starting weights were "
+                                            "restored; try a smaller learning rate.")))
+            return TrainingEnd("nan", joined(what, kept), done, monitor.metrics,
+                               bad_loss=loss, stopped_at=(epoch, batch))
+        epochs = self.config.epochs
         if self._stop.is_set():
-            return TrainingEnd("stopped", f"Training stopped after {monitor.epochs_done} of "
-                               f"{_count(self.config.epochs, 'epoch')}.", monitor.epochs_done, monitor.metrics)
-        return TrainingEnd("completed", f"Training finished: {_count(self.config.epochs, 'epoch')}.",
-                           monitor.epochs_done, monitor.metrics)
+            message = (Words(QT_TRANSLATE_NOOP("engine", "Training stopped after {done} of 1 epoch."),
+                             done=monitor.epochs_done) if epochs == 1 else
+                       Words(QT_TRANSLATE_NOOP("engine", "Training stopped after {done} of {epochs} epochs."),
+                             done=monitor.epochs_done, epochs=epochs))
+            return TrainingEnd("stopped", message, monitor.epochs_done, monitor.metrics)
+        message = (Words(QT_TRANSLATE_NOOP("engine", "Training finished: 1 epoch.")) if epochs == 1 else
+                   Words(QT_TRANSLATE_NOOP("engine", "Training finished: {epochs} epochs."), epochs=epochs))
+        return TrainingEnd("completed", message, monitor.epochs_done, monitor.metrics)
 
 
 def _make_monitor_class():
@@ -378,9 +395,11 @@ def _make_monitor_class():
     return ProgressMonitor
 
 
-def _count(n: int, noun: str) -> str:
-    """ "1 epoch", "5 epochs" """
-    return f"{n} {noun}{'' if n == 1 else 's'}"
+def said(exc: BaseException) -> str:
+    """What ``exc`` says, for a message that quotes it: its ``Words`` as they are (a window then
+    translates them too), else its text."""
+    first = exc.args[0] if len(exc.args) == 1 else None
+    return first if isinstance(first, Words) else str(exc)
 
 
 # ===== the one training function: events, listener, Training, train() ===============================

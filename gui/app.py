@@ -54,16 +54,23 @@ def open_window(args, started_at: float):
     """Show the main window, or the booth's kiosk window with ``--kiosk`` or ``kiosk = true`` in
     the booth config (``--booth-config PATH``, else booth.toml in the user data folder)."""
     from engine.booth import load_booth_config
+    from gui import i18n
 
     booth = load_booth_config(getattr(args, "booth_config", None))
+    requested = getattr(args, "language", None)
     if getattr(args, "kiosk", False) or booth.kiosk:
         from gui.kiosk.window import KioskWindow
 
+        # A booth starts in (and returns to) its own language, not a visitor's last choice.
+        language = i18n.chosen_language(requested, booth.language or None)
+        i18n.set_language(language)
         window = KioskWindow(booth, model_ref=getattr(args, "window_model", None), started_at=started_at,
-                             backend=getattr(args, "window_backend", "auto"))
+                             backend=getattr(args, "window_backend", "auto"), language=language)
         window.show_kiosk()
         return window
     from gui.main_window import MainWindow
+
+    i18n.set_language(i18n.chosen_language(requested, QSettings().value(i18n.SETTINGS_KEY)))
 
     window = MainWindow(model_ref=getattr(args, "window_model", None), started_at=started_at,
                         backend=getattr(args, "window_backend", "auto"))

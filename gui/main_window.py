@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 from PySide6.QtCore import QSettings, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -32,11 +32,14 @@ from gui.network.view import ActivationView
 from gui.drawing.canvas import DrawingCanvas
 from gui.drawing.prediction_panel import PredictionPanel
 from gui.drawing.recognition import CanvasPositionLog, Recognizer
+from gui import i18n
 from gui.handwriting.collector import HandwritingCollector, plural
 from gui.handwriting.gallery import HandwritingView
 from gui.training.panel import TrainingPanel
 
 log = logging.getLogger("digit_studio")
+
+
 class SquareHolder(QWidget):
     """Keeps one child square and centred in whatever space the layout gives: a digit is drawn
     in a square, and a wide canvas would only waste room beside it."""
@@ -67,7 +70,6 @@ class MainWindow(QMainWindow):
         self._started_at = started_at if started_at is not None else time.perf_counter()
         self._settings = QSettings()
         self._model_ref = model_ref or self._settings.value("model/last", None, str)
-        self.setWindowTitle("Digit Studio")
         self.setMinimumSize(760, 560)
 
         self.canvas = DrawingCanvas()
@@ -82,9 +84,10 @@ class MainWindow(QMainWindow):
         self._build_training_dock()
         self._build_handwriting_dock()
         self._build_actions_and_menus()
-        self._status = QLabel("Loading the model…")
+        self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
-        self.panel.set_status("Loading the model…")
+        self._engine_state = "loading"     # "loading", "ready" or "failed": the status words follow it
+        self.retranslate()
         self.panel.show_prediction(None)
 
         self.recognizer = Recognizer(self.canvas, started_at=self._started_at, parent=self, backend=backend)
@@ -104,25 +107,23 @@ class MainWindow(QMainWindow):
     # ----- layout -------------------------------------------------------------------------
     def _build_layout(self) -> None:
         self.brush = QSlider(Qt.Horizontal, minimum=4, maximum=48, value=18)
-        self.brush.setToolTip("Brush size")
         self.brush.setMinimumWidth(60)
         self.brush.setMaximumWidth(160)
         self.brush.valueChanged.connect(self._on_brush_changed)
-        self.eraser_button = QToolButton(text="Eraser", checkable=True)
-        self.eraser_button.setToolTip("Erase with the left button, pen or finger (the right button always erases)")
+        self.eraser_button = QToolButton(checkable=True)
         self.eraser_button.toggled.connect(self._on_eraser_toggled)
-        self.undo_button = QToolButton(text="Undo")
-        self.redo_button = QToolButton(text="Redo")
-        self.clear_button = QToolButton(text="Clear")
-        self.train_button = QToolButton(text="Train…")
-        self.train_button.setToolTip("Train a network and watch it learn (Ctrl+T)")
+        self.undo_button = QToolButton()
+        self.redo_button = QToolButton()
+        self.clear_button = QToolButton()
+        self.train_button = QToolButton()
         self.undo_button.clicked.connect(self.canvas.undo)
         self.redo_button.clicked.connect(self.canvas.redo)
         self.clear_button.clicked.connect(self.canvas.clear)
         # The tools run under the canvas and the answer together: in a small window the canvas
         # column alone is too narrow for them, and a squeezed button elides its own name.
         tools = QHBoxLayout()
-        tools.addWidget(QLabel("Brush"))
+        self.brush_label = QLabel()
+        tools.addWidget(self.brush_label)
         tools.addWidget(self.brush)
         for button in (self.eraser_button, self.undo_button, self.redo_button, self.clear_button):
             tools.addWidget(button)
@@ -149,7 +150,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
 
     def _build_training_dock(self) -> None:
-        self.training_dock = QDockWidget("Train a network", self)
+        self.training_dock = QDockWidget(self)
         self.training_dock.setObjectName("training-dock")  # saveState() needs a name
         self.training_dock.setWidget(self.training)
         self.training_dock.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
         self.training.runFinished.connect(self._on_run_finished)
 
     def _build_handwriting_dock(self) -> None:
-        self.handwriting_dock = QDockWidget("My handwriting", self)
+        self.handwriting_dock = QDockWidget(self)
         self.handwriting_dock.setObjectName("handwriting-dock")
         self.handwriting_dock.setWidget(self.handwriting_view)
         self.handwriting_dock.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
@@ -174,8 +175,8 @@ class MainWindow(QMainWindow):
         self.handwriting_view.adaptRequested.connect(self.adapt_to_handwriting)
 
     def _build_actions_and_menus(self) -> None:
-        def action(text, slot, shortcut=None, menu=None):
-            act = QAction(text, self)
+        def action(slot, shortcut=None, menu=None):
+            act = QAction(self)
             if shortcut is not None:
                 act.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
             act.triggered.connect(slot)
@@ -183,55 +184,133 @@ class MainWindow(QMainWindow):
                 menu.addAction(act)
             return act
 
-        file_menu = self.menuBar().addMenu("&File")
-        shipped = file_menu.addMenu("Shipped &Models")
+        bar = self.menuBar()
+        self.file_menu = file_menu = bar.addMenu("")
+        self.shipped_menu = shipped = file_menu.addMenu("")
         # Switching models mid-training would leave the run's snapshots nowhere to go.
-        self._model_actions = [action("&Open Model…", self._on_open_model, QKeySequence.Open)] + [
-            action(name, lambda _=False, n=name: self.open_model(n), menu=shipped) for name in SHIPPED_MODELS]
-        file_menu.insertAction(shipped.menuAction(), self._model_actions[0])
-        self.save_model_action = action("&Save Model As…", self._on_save_model, QKeySequence.SaveAs, file_menu)
-        action("Save &Drawing as PNG…", self._on_save_drawing, QKeySequence("Ctrl+E"), file_menu)
+        self.open_model_action = action(self._on_open_model, QKeySequence.Open)
+        self._model_actions = [self.open_model_action] + [
+            action(lambda _=False, n=name: self.open_model(n), menu=shipped) for name in SHIPPED_MODELS]
+        for name, act in zip(SHIPPED_MODELS, self._model_actions[1:]):
+            act.setText(name)           # a model's name is the same in every language
+        file_menu.insertAction(shipped.menuAction(), self.open_model_action)
+        self.save_model_action = action(self._on_save_model, QKeySequence.SaveAs, file_menu)
+        self.save_drawing_action = action(self._on_save_drawing, QKeySequence("Ctrl+E"), file_menu)
         file_menu.addSeparator()
-        action("&Quit", self.close, QKeySequence.Quit, file_menu)
+        self.quit_action = action(self.close, QKeySequence.Quit, file_menu)
 
-        edit = self.menuBar().addMenu("&Edit")
-        self.undo_action = action("&Undo", self.canvas.undo, QKeySequence.Undo, edit)
-        self.redo_action = action("&Redo", self.canvas.redo,
-                                  [QKeySequence.Redo, QKeySequence("Ctrl+Shift+Z")], edit)
-        action("&Clear", self.canvas.clear, [QKeySequence(Qt.Key_Escape), QKeySequence.Delete], edit)
+        self.edit_menu = edit = bar.addMenu("")
+        self.undo_action = action(self.canvas.undo, QKeySequence.Undo, edit)
+        self.redo_action = action(self.canvas.redo, [QKeySequence.Redo, QKeySequence("Ctrl+Shift+Z")], edit)
+        self.clear_action = action(self.canvas.clear, [QKeySequence(Qt.Key_Escape), QKeySequence.Delete], edit)
         self.undo_action.setEnabled(False)
         self.redo_action.setEnabled(False)
         self.undo_button.setEnabled(False)
         self.redo_button.setEnabled(False)
 
-        view = self.menuBar().addMenu("&View")
-        self.network_action = action("&Network Layers", self._on_toggle_network, QKeySequence("Ctrl+L"), view)
+        self.view_menu = view = bar.addMenu("")
+        self.network_action = action(self._on_toggle_network, QKeySequence("Ctrl+L"), view)
         self.network_action.setCheckable(True)
         self.network_action.setChecked(True)
-        train_action = self.training_dock.toggleViewAction()
-        train_action.setText("&Training Panel")
-        train_action.setShortcut(QKeySequence("Ctrl+T"))
-        view.addAction(train_action)
-        self.train_button.clicked.connect(train_action.trigger)
-        self.numpy_action = action("Check with &NumPy", self._on_toggle_numpy, menu=view)
+        self.train_action = self.training_dock.toggleViewAction()
+        self.train_action.setShortcut(QKeySequence("Ctrl+T"))
+        view.addAction(self.train_action)
+        self.train_button.clicked.connect(self.train_action.trigger)
+        self.numpy_action = action(self._on_toggle_numpy, menu=view)
         self.numpy_action.setCheckable(True)
         self.network.numpyCheckChanged.connect(self.numpy_action.setChecked)
-        self.fullscreen_action = action("&Full Screen", self._on_toggle_fullscreen, QKeySequence.FullScreen, view)
+        self.fullscreen_action = action(self._on_toggle_fullscreen, QKeySequence.FullScreen, view)
         self.fullscreen_action.setCheckable(True)
+        view.addSeparator()
+        self.language_menu = view.addMenu("")
+        languages = QActionGroup(self)
+        self.language_actions = {}
+        for code, name in i18n.LANGUAGES.items():      # each language named in its own words
+            act = QAction(name, languages, checkable=True)
+            act.setData(code)
+            act.triggered.connect(lambda _=False, c=code: self.set_language(c))
+            self.language_menu.addAction(act)
+            self.language_actions[code] = act
+        self.language_actions[i18n.current()].setChecked(True)
 
-        teach = self.menuBar().addMenu("&Teach")
-        keep = teach.addMenu("&Keep Drawing As")
-        self.keep_actions = [action(f"&{d}", lambda _=False, d=d: self.keep_drawing(d), QKeySequence(f"Ctrl+{d}"), keep)
+        self.teach_menu = teach = bar.addMenu("")
+        self.keep_menu = keep = teach.addMenu("")
+        self.keep_actions = [action(lambda _=False, d=d: self.keep_drawing(d), QKeySequence(f"Ctrl+{d}"), keep)
                              for d in range(10)]
-        handwriting_action = self.handwriting_dock.toggleViewAction()
-        handwriting_action.setText("&My Handwriting")
-        handwriting_action.setShortcut(QKeySequence("Ctrl+H"))
-        teach.addAction(handwriting_action)
-        self.adapt_action = action("&Adapt the Model to My Handwriting…", self.adapt_to_handwriting,
-                                   QKeySequence("Ctrl+Shift+A"), teach)
+        for d, act in enumerate(self.keep_actions):
+            act.setText(f"&{d}")
+        self.handwriting_action = self.handwriting_dock.toggleViewAction()
+        self.handwriting_action.setShortcut(QKeySequence("Ctrl+H"))
+        teach.addAction(self.handwriting_action)
+        self.adapt_action = action(self.adapt_to_handwriting, QKeySequence("Ctrl+Shift+A"), teach)
 
-        help_menu = self.menuBar().addMenu("&Help")
-        action("&About Digit Studio", self._on_about, menu=help_menu)
+        self.help_menu = help_menu = bar.addMenu("")
+        self.about_action = action(self._on_about, menu=help_menu)
+
+    # ----- language -----------------------------------------------------------------------------
+    def set_language(self, language: str) -> None:
+        """Switch the whole app to ``language`` now and remember it for the next start."""
+        if i18n.set_language(language):
+            self._settings.setValue(i18n.SETTINGS_KEY, language)
+        self.language_actions[i18n.current()].setChecked(True)
+
+    def changeEvent(self, event) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        """Every word the window itself shows, in the current language (the views do their own)."""
+        self.setWindowTitle(self.tr("Digit Studio"))
+        self.brush_label.setText(self.tr("Brush"))
+        self.brush.setToolTip(self.tr("Brush size"))
+        self.eraser_button.setText(self.tr("Eraser"))
+        self.eraser_button.setToolTip(self.tr("Erase with the left button, pen or finger "
+                                              "(the right button always erases)"))
+        self.undo_button.setText(self.tr("Undo"))
+        self.redo_button.setText(self.tr("Redo"))
+        self.clear_button.setText(self.tr("Clear"))
+        self.train_button.setText(self.tr("Train…"))
+        self.train_button.setToolTip(self.tr("Train a network and watch it learn (Ctrl+T)"))
+        self.training_dock.setWindowTitle(self.tr("Train a network"))
+        self.handwriting_dock.setWindowTitle(self.tr("My handwriting"))
+
+        self.file_menu.setTitle(self.tr("&File"))
+        self.shipped_menu.setTitle(self.tr("Shipped &Models"))
+        self.open_model_action.setText(self.tr("&Open Model…"))
+        self.save_model_action.setText(self.tr("&Save Model As…"))
+        self.save_drawing_action.setText(self.tr("Save &Drawing as PNG…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.undo_action.setText(self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo"))
+        self.clear_action.setText(self.tr("&Clear"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.network_action.setText(self.tr("&Network Layers"))
+        self.train_action.setText(self.tr("&Training Panel"))
+        self.numpy_action.setText(self.tr("Check with &NumPy"))
+        self.fullscreen_action.setText(self.tr("&Full Screen"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.teach_menu.setTitle(self.tr("&Teach"))
+        self.keep_menu.setTitle(self.tr("&Keep Drawing As"))
+        self.handwriting_action.setText(self.tr("&My Handwriting"))
+        self.adapt_action.setText(self.tr("&Adapt the Model to My Handwriting…"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("&About Digit Studio"))
+        self._show_engine_state()
+
+    def _show_engine_state(self) -> None:
+        model = self.recognizer.model if hasattr(self, "recognizer") else None
+        if self._engine_state == "ready" and model is not None:
+            self._status.setText(self.tr("{device} · {model}").format(device=model.device,
+                                                                      model=i18n.model_label(model.label)))
+            self.panel.set_status(None)
+        elif self._engine_state == "failed":
+            self._status.setText(self.tr("No model"))
+            self.panel.set_status(self.tr("The recognition engine could not start"))
+        else:
+            self._status.setText(self.tr("Loading the model…"))
+            self.panel.set_status(self.tr("Loading the model…"))
 
     # ----- engine ---------------------------------------------------------------------------
     def start_engine(self) -> None:
@@ -240,7 +319,7 @@ class MainWindow(QMainWindow):
 
     def open_model(self, ref: str) -> None:
         """Switch to a shipped model's name or a .keras path; on failure the current model stays."""
-        self.statusBar().showMessage(f"Loading {ref}…")
+        self.statusBar().showMessage(self.tr("Loading {model}…").format(model=i18n.model_label(catalogue.label(ref))))
         self.recognizer.open_model(ref)
 
     @property
@@ -255,23 +334,25 @@ class MainWindow(QMainWindow):
         if loaded.ref is not None:  # a model trained just now has no file to remember yet
             self._settings.setValue("model/last", loaded.ref)
         log.info("model in use: %s", loaded.label)
-        self._status.setText(f"{loaded.device} · {loaded.label}")
-        self.panel.set_status(None)
-        self.statusBar().showMessage(f"Now using {loaded.label}", 5000)
+        self._engine_state = "ready"
+        self._show_engine_state()
+        self.statusBar().showMessage(self.tr("Now using {model}").format(model=i18n.model_label(loaded.label)), 5000)
         self.engineReady.emit(loaded.label)
 
     @Slot(str)
     def _on_engine_failed(self, message: str) -> None:
-        self._status.setText("No model")
-        self.panel.set_status("The recognition engine could not start")
-        QMessageBox.critical(self, "Digit Studio", f"The recognition engine could not start:\n\n{message}")
+        self._engine_state = "failed"
+        self._show_engine_state()
+        QMessageBox.critical(self, self.tr("Digit Studio"),
+                             self.tr("The recognition engine could not start:\n\n{reason}").format(reason=message))
 
     @Slot(str, str)
     def _on_model_failed(self, ref: str, message: str) -> None:
         self.statusBar().clearMessage()
         model = self.recognizer.model
-        QMessageBox.warning(self, "Could not open the model",
-                            f"{message}\n\nStill using {model.label if model else 'no model'}.")
+        still = (self.tr("Still using {model}.").format(model=i18n.model_label(model.label)) if model
+                 else self.tr("No model is in use."))
+        QMessageBox.warning(self, self.tr("Could not open the model"), f"{message}\n\n{still}")
 
     # ----- your handwriting -------------------------------------------------------------------
     @Slot(int)
@@ -279,25 +360,34 @@ class MainWindow(QMainWindow):
         """Keep the drawing on show as a ``label`` in My handwriting (a click on a bar, Ctrl+digit)."""
         prediction = self.panel.prediction()
         if prediction is None or self.canvas.is_empty():
-            self.statusBar().showMessage("Draw a digit first, then say which digit it is.", 5000)
+            self.statusBar().showMessage(self.tr("Draw a digit first, then say which digit it is."), 5000)
             return
         model = self.recognizer.model
         if self.handwriting.keep(label, prediction, self.canvas.strokes(), model.label if model else None) is None:
             return
-        count = self.handwriting.counts().get(label, 0)
-        self.panel.set_hint(f"Kept as a {label} ✓  ·  {plural(count, label)} kept")
-        self.statusBar().showMessage(f"Kept as a {label}: {plural(count, label)} in My handwriting (Ctrl+H).", 6000)
+        self.panel.set_hint(lambda: self._kept_hint(label))    # asked again when the language changes
+        counted = plural(self.handwriting.counts().get(label, 0), label)
+        status = (self.tr("Kept as an {digit}: {counted} in My handwriting (Ctrl+H).") if label == 8
+                  else self.tr("Kept as a {digit}: {counted} in My handwriting (Ctrl+H)."))
+        self.statusBar().showMessage(status.format(digit=label, counted=counted), 6000)
+
+    def _kept_hint(self, label: int) -> str:
+        counted = plural(self.handwriting.counts().get(label, 0), label)
+        hint = (self.tr("Kept as an {digit} ✓  ·  {counted} kept") if label == 8
+                else self.tr("Kept as a {digit} ✓  ·  {counted} kept"))
+        return hint.format(digit=label, counted=counted)
 
     @Slot()
     def _on_ink_changed(self) -> None:
-        self.panel.set_hint(self.handwriting.hint())
+        self.panel.set_hint(self.handwriting.hint)
 
     @Slot(object)
     def _on_open_sample(self, sample) -> None:
         from gui.drawing.canvas import Stroke
 
         if not sample.strokes:
-            self.statusBar().showMessage("That drawing was imported as a picture; it has no strokes to draw.", 5000)
+            self.statusBar().showMessage(self.tr("That drawing was imported as a picture; it has no strokes to draw."),
+                                         5000)
             return
         self.canvas.set_strokes([Stroke([tuple(p) for p in s["points"]], float(s["width"]), bool(s.get("erase")))
                                  for s in sample.strokes])
@@ -347,7 +437,7 @@ class MainWindow(QMainWindow):
             self.recognizer.use_model(catalogue.wrap(current.predictor, label, device=current.device,
                                                      spec=outcome.spec))
         self._training_model = self._model_before_training = None
-        self.statusBar().showMessage("The trained model is now in use; File ▸ Save Model As… keeps it on disk.",
+        self.statusBar().showMessage(self.tr("The trained model is now in use; File ▸ Save Model As… keeps it on disk."),
                                      10000)
 
     def _keep_adapted(self, outcome) -> None:
@@ -359,9 +449,10 @@ class MainWindow(QMainWindow):
         try:
             path = outcome.save(default_adapted_path(before.ref if before is not None else None))
         except ModelFileError as exc:
-            QMessageBox.warning(self, "Could not save the adapted model", str(exc))
+            QMessageBox.warning(self, self.tr("Could not save the adapted model"), i18n.error_text(exc))
             return
-        self.statusBar().showMessage(f"The adapted model is saved as {path.name} among your models.", 10000)
+        self.statusBar().showMessage(self.tr("The adapted model is saved as {file} among your models.")
+                                     .format(file=path.name), 10000)
         self.open_model(str(path))
 
     @Slot(object)
@@ -385,7 +476,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_recognition_failed(self, message: str) -> None:
-        self.statusBar().showMessage(f"Recognition failed: {message}", 5000)
+        self.statusBar().showMessage(self.tr("Recognition failed: {reason}").format(reason=message), 5000)
 
     # ----- canvas tools ------------------------------------------------------------------------
     @Slot(int)
@@ -408,7 +499,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_open_model(self) -> None:
         start = self._settings.value("paths/models", "", str)
-        path, _ = QFileDialog.getOpenFileName(self, "Open Model", start, "Keras models (*.keras);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open Model"), start,
+                                              self.tr("Keras models (*.keras);;All files (*)"))
         if path:
             self._settings.setValue("paths/models", str(Path(path).parent))
             self.open_model(path)
@@ -417,12 +509,12 @@ class MainWindow(QMainWindow):
     def _on_save_model(self) -> None:
         model = self.recognizer.model
         if model is None:
-            QMessageBox.information(self, "Save Model", "The model is still loading.")
+            QMessageBox.information(self, self.tr("Save Model"), self.tr("The model is still loading."))
             return
         from engine.model_files import ModelFileError
 
-        path, _ = QFileDialog.getSaveFileName(self, "Save Model As", str(self._suggested_model_path(model)),
-                                              "Keras models (*.keras)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Model As"), str(self._suggested_model_path(model)),
+                                              self.tr("Keras models (*.keras)"))
         if not path:
             return
         if not path.endswith(".keras"):
@@ -430,13 +522,13 @@ class MainWindow(QMainWindow):
         try:
             model.predictor.save(path, spec=model.spec)
         except ModelFileError as exc:
-            QMessageBox.warning(self, "Could not save the model", str(exc))
+            QMessageBox.warning(self, self.tr("Could not save the model"), i18n.error_text(exc))
             return
         self._settings.setValue("paths/models", str(Path(path).parent))
         if model.ref is None:   # the trained model now has a file: say so, and remember it
             self.recognizer.use_model(LoadedModel(model.predictor, path, catalogue.label(path), model.device, 0.0,
                                                   model.spec))
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 5000)
 
     def _suggested_model_path(self, model: LoadedModel) -> Path:
         """A file name from the model's own name, in the last folder used (or the user's models
@@ -455,11 +547,11 @@ class MainWindow(QMainWindow):
     @Slot()
     def _on_save_drawing(self) -> None:
         if self.canvas.is_empty():
-            QMessageBox.information(self, "Save Drawing", "The canvas is empty: draw a digit first.")
+            QMessageBox.information(self, self.tr("Save Drawing"), self.tr("The canvas is empty: draw a digit first."))
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save Drawing as PNG",
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save Drawing as PNG"),
                                               self._settings.value("paths/drawings", "digit.png", str),
-                                              "PNG images (*.png)")
+                                              self.tr("PNG images (*.png)"))
         if not path:
             return
         if not path.lower().endswith(".png"):
@@ -467,11 +559,11 @@ class MainWindow(QMainWindow):
         try:
             self.canvas.save_png(path)
         except OSError as exc:
-            QMessageBox.warning(self, "Could not save the drawing",
-                                f"Could not write {path}:\n{exc.strerror or exc}")
+            QMessageBox.warning(self, self.tr("Could not save the drawing"),
+                                self.tr("Could not write {file}:\n{reason}").format(file=path, reason=exc.strerror or exc))
             return
         self._settings.setValue("paths/drawings", path)
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self.statusBar().showMessage(self.tr("Saved {file}").format(file=path), 5000)
 
     @Slot(bool)
     def _on_toggle_network(self, on: bool) -> None:
@@ -490,7 +582,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_about(self) -> None:
-        QMessageBox.about(self, "About Digit Studio", about_text(self.recognizer.model))
+        QMessageBox.about(self, self.tr("About Digit Studio"), about_text(self.recognizer.model))
 
     # ----- window state ------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -525,7 +617,7 @@ def about_text(model: LoadedModel | None) -> str:
     import PySide6
 
     lines = [f"<h3>Digit Studio {QApplication.applicationVersion()}</h3>",
-             "<p>Draw a digit and watch a neural network recognise it, layer by layer.</p>",
+             "<p>" + QApplication.translate("AboutText", "Draw a digit and watch a neural network recognise it, layer by layer.") + "</p>",
              f"<p>Python {platform.python_version()} · PySide6 {PySide6.__version__} · NumPy {np.__version__}"]
     from importlib.metadata import PackageNotFoundError, version   # installed versions, not imported
 
@@ -536,9 +628,11 @@ def about_text(model: LoadedModel | None) -> str:
             raise PackageNotFoundError("tensorflow")
         lines.append(f" · TensorFlow {version('tensorflow')} · Keras {version('keras')}</p>")
     except PackageNotFoundError:
-        lines.append("</p><p>Recognition only: this installation has no TensorFlow, so it cannot train.</p>")
+        lines.append("</p><p>" + QApplication.translate("AboutText", "Recognition only: this installation has no TensorFlow, so it cannot train.")
+                     + "</p>")
     if model is not None:
-        lines.append(f"<p>Computed on: {model.device}<br>Model: {model.label}</p>")
+        lines.append("<p>" + QApplication.translate("AboutText", "Computed on: {device}<br>Model: {model}")
+                     .format(device=model.device, model=i18n.model_label(model.label)) + "</p>")
     else:
-        lines.append("<p>The model is still loading.</p>")
+        lines.append("<p>" + QApplication.translate("AboutText", "The model is still loading.") + "</p>")
     return "".join(lines)

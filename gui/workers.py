@@ -14,6 +14,8 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
+from gui import i18n
+
 log = logging.getLogger(__name__)
 
 
@@ -21,7 +23,8 @@ class Worker(QObject):
     """Runs ``fn(*args)`` on its own thread. Connect the signals, then ``start()``.
 
     ``fn`` may report progress by calling ``worker.progress.emit(value)`` (signals are
-    thread-safe); an exception comes back as ``errored(message)``, never as a crash.
+    thread-safe); an exception comes back as ``errored(message)``, never as a crash: the message in
+    the language on screen (``gui.i18n.error_text``; a Qt str signal would drop an engine ``Words``).
     """
 
     progress = Signal(object)
@@ -55,7 +58,7 @@ class Worker(QObject):
             # Usually a person's mistake (a bad file): the UI shows it; the traceback is for debugging.
             log.warning("%s failed: %s", self._thread.objectName(), exc)
             log.debug("%s", traceback.format_exc())
-            self.errored.emit(str(exc) or type(exc).__name__)
+            self.errored.emit(i18n.error_text(exc))
         else:
             self.returned.emit(result)
         finally:
@@ -118,6 +121,6 @@ class LatestOnlyWorker(QObject):
                 result = fn(request)
             except Exception as exc:
                 log.error("request failed: %s\n%s", exc, traceback.format_exc())
-                self.errored.emit(str(exc) or type(exc).__name__)
+                self.errored.emit(i18n.error_text(exc))
                 continue
             self.done.emit(request, result)

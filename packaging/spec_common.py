@@ -34,9 +34,10 @@ def shipped_datas(mnist: bool = True) -> list[tuple[str, str]]:
         (str(RESOURCES / "models" / "*.keras"), "resources/models"),
         (str(RESOURCES / "icons" / "*.svg"), "resources/icons"),
         (str(RESOURCES / "samples" / "*"), "resources/samples"),
+        (str(RESOURCES / "translations" / "*.qm"), "resources/translations"),
     ]
     must_exist = ["models/cnn.keras", "models/course-mlp.keras", "models/sigmoid-mlp.keras",
-                  "icons/digit-studio.svg"]
+                  "icons/digit-studio.svg", "translations/digit_studio_tr.qm"]
     if mnist:
         datas.insert(0, (str(RESOURCES / "mnist.npz"), "resources"))
         must_exist.insert(0, "mnist.npz")
@@ -75,7 +76,7 @@ TOOLING_EXCLUDES = [
 
 # Data and plugins the app never uses, by their path in the bundle ("*" also matches "/").
 DROP_PATTERNS = [
-    "PySide6/*translations/*",               # the app is English only and installs no QTranslator
+    "PySide6/*translations/*",               # Qt's catalogues, but for the languages the app speaks (KEEP)
     "PySide6/*plugins/platforms/*qvnc*",     # VNC server platform, TUIO-over-network touch input: both
     "PySide6/*plugins/generic/*tuiotouch*",  # pull in QtNetwork (and Kerberos) for nothing
     "*.lib", "*.a", "*.pyi",
@@ -86,10 +87,16 @@ if IS_LINUX:
     DROP_PATTERNS.append("PySide6/*plugins/platformthemes/*qgtk3*")
 
 
+# Kept although a drop pattern matches: Qt's own words (standard dialog buttons) in Turkish.
+KEEP_PATTERNS = ["PySide6/*translations/qtbase_tr.qm"]
+
+
 # --- pruning the collected files ---------------------------------------------------------------
 
 def _dropped(entry, drop_patterns) -> bool:
     dest = entry[0].replace("\\", "/")
+    if any(fnmatch.fnmatch(dest, pattern) for pattern in KEEP_PATTERNS):
+        return False
     return any(fnmatch.fnmatch(dest, pattern) for pattern in drop_patterns)
 
 

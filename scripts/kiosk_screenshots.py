@@ -2,6 +2,7 @@
 
     uv run python scripts/kiosk_screenshots.py            # docs/screenshots/kiosk-{drawing,attract,not-a-digit}.png
     uv run python scripts/kiosk_screenshots.py --digit 5  # draw a 5 instead of the default 2
+    uv run python scripts/kiosk_screenshots.py --language tr --size 1280x800   # kiosk-drawing-tr-1280x800.png, …
 
 Needs Debian's xvfb, xdotool and imagemagick (apt-get install -y xvfb xdotool imagemagick).
 Shot 1: ``main.py --kiosk`` with a temporary booth config; a digit is drawn with the X pointer
@@ -23,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT))
 
+import screenshots  # noqa: E402
 from screenshots import (CANVAS_LINE, PREDICTION_LINE, App, draw_digit, draw_strokes, non_digit,  # noqa: E402
                          x_session, xdotool)
 
@@ -36,8 +38,12 @@ exit_keys = "Ctrl+Alt+Shift+Q"
 """
 
 
+SUFFIX: list[str] = []          # e.g. ["-tr", "-1280x800"]: the language and a size other than the default
+
+
 def grab(path: Path, display: str) -> None:
     """The whole screen: the kiosk covers it."""
+    path = path.with_name(path.stem + "".join(SUFFIX) + path.suffix)
     subprocess.run(["import", "-display", display, "-window", "root", str(path)], check=True)
     print(f"saved {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
@@ -87,7 +93,7 @@ def shot_drawing(out: Path, digit: int | None, work: Path, env: dict, display: s
         line = next(line for line in app.lines[before:] if result.group(0) in line)
         print(f"drew {'a non-digit' if digit is None else f'a {digit}'} on the canvas at {rect}; "
               f"the app logged: {line.split('prediction', 1)[-1]}")
-        xdotool("mousemove", "1919", "1079")       # the pointer out of the way
+        xdotool("mousemove", *(str(int(v) - 1) for v in SIZE.split("x")))   # the pointer out of the way
         time.sleep(1.6)                            # the answer settles; "Did I get it right?" appears
         grab(out / f"{name}.png", display)
         right = "reason=not-a-digit" in line if digit is None else result.group(1) == str(digit)
@@ -114,16 +120,25 @@ def shot_attract(out: Path, work: Path, env: dict, display: str, delay: float) -
 
 
 def main() -> int:
+    global SIZE
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--digit", type=int, default=2)
     parser.add_argument("--attract-delay", type=float, default=0.75,
                         help="seconds into an attract-loop digit when shot 2 is taken")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--language", choices=("en", "tr"), help="the kiosk's language (tr: names end in -tr)")
+    parser.add_argument("--size", default=SIZE, help=f"screen size WxH (default {SIZE}; others end the names)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
+    if args.language and args.language != "en":
+        screenshots.LANGUAGE[:] = ["--language", args.language]
+        SUFFIX.append(f"-{args.language}")
+    if args.size != SIZE:
+        SUFFIX.append(f"-{args.size}")
+        SIZE = args.size
     with x_session(SIZE, display=":96") as (env, display):
         work = Path(env["DIGIT_STUDIO_HOME"]).parent
-        xdotool("mousemove", "1919", "1079")
+        xdotool("mousemove", *(str(int(v) - 1) for v in SIZE.split("x")))
         ok = shot_drawing(args.out, args.digit, work, env, display)
         ok &= shot_attract(args.out, work, env, display, args.attract_delay)
         ok &= shot_drawing(args.out, None, work, env, display, name="kiosk-not-a-digit")

@@ -2,6 +2,7 @@
 
     uv run python scripts/screenshots.py            # all shots into docs/screenshots/
     uv run python scripts/screenshots.py --digit 3  # draw a 3 instead of the default 7
+    uv run python scripts/screenshots.py --language tr   # in Turkish: main-window-tr.png, …
 
 Needs Debian's xvfb, xdotool and imagemagick (apt-get install -y xvfb xdotool imagemagick).
 The drawing goes through the same path as a person's: X pointer events → Qt → the canvas. The
@@ -28,6 +29,7 @@ from engine.drawn_digits import DIGIT_TEMPLATES  # noqa: E402
 
 CANVAS_LINE = re.compile(r"canvas x=(-?\d+) y=(-?\d+) width=(\d+) height=(\d+)")
 PREDICTION_LINE = re.compile(r"prediction digit=(\w+)(?: confidence=([\d.]+))?")
+LANGUAGE: list[str] = []       # ["--language", "tr"] for the Turkish shots
 
 
 class App:
@@ -35,7 +37,7 @@ class App:
 
     def __init__(self, args: list[str], env: dict[str, str]):
         self.lines: list[str] = []
-        self.proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--log-level", "info", *args],
+        self.proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--log-level", "info", *LANGUAGE, *args],
                                      cwd=ROOT, env=env, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
                                      text=True)
         threading.Thread(target=self._read, daemon=True).start()
@@ -90,6 +92,11 @@ def draw_strokes(rect: tuple[int, int, int, int], strokes, fill: float = 0.62) -
             time.sleep(0.004)  # a hand, not a teleport: the app sees a stream of moves
         xdotool("mouseup", "1")
         time.sleep(0.05)
+
+
+def shot_name(name: str) -> str:
+    """``name``.png, or ``name``-tr.png for the shots in Turkish."""
+    return f"{name}-{LANGUAGE[1]}.png" if LANGUAGE else f"{name}.png"
 
 
 def screenshot(path: Path, display: str) -> None:
@@ -164,7 +171,7 @@ def shoot(name: str, model: str, digit: int | None, out: Path, env: dict, displa
             app.wait_for("training: network built", timeout=120)
             time.sleep(train_for)
         time.sleep(0.6)
-        screenshot(out / f"{name}.png", display)
+        screenshot(out / shot_name(name), display)
         xdotool("key", "--clearmodifiers", "ctrl+q")
         app.proc.wait(timeout=20)
         print(f"app exited with status {app.proc.returncode}")
@@ -196,13 +203,13 @@ def shoot_handwriting(out: Path, env: dict, display: str) -> bool:
             time.sleep(0.2)
         xdotool("key", "--clearmodifiers", "ctrl+h")                   # Teach ▸ My Handwriting
         time.sleep(1.0)
-        screenshot(out / "handwriting.png", display)
+        screenshot(out / shot_name("handwriting"), display)
         before = len(app.lines)
         xdotool("key", "--clearmodifiers", "ctrl+shift+a")             # Teach ▸ Adapt…
         app.wait_for("training ended", timeout=180, after=before)
         keep = app.wait_for(KEEP_LINE, after=before)
         time.sleep(0.6)
-        screenshot(out / "adapt.png", display)
+        screenshot(out / shot_name("adapt"), display)
         xdotool("mousemove", keep.group(1), keep.group(2))
         xdotool("click", "1")
         in_use = app.wait_for(r"model in use: (.*adapted.*)", timeout=60, after=before)
@@ -224,7 +231,10 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--size", default="1280x820", help="screen size WxH")
     parser.add_argument("--only", nargs="+", choices=SHOTS, help="take only these shots")
+    parser.add_argument("--language", choices=("en", "tr"), help="the app's language (tr: names end in -tr)")
     args = parser.parse_args()
+    if args.language and args.language != "en":
+        LANGUAGE[:] = ["--language", args.language]
     args.out.mkdir(parents=True, exist_ok=True)
     shots = {
         "main-window": dict(model="cnn", digit=args.digit),

@@ -18,13 +18,13 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from gui import i18n
 from gui.theme import is_dark, mix
 
 REFERENCE_WIDTH = 280.0          # brush sizes are "pixels on a 280-px-wide canvas"
 MIN_BRUSH, MAX_BRUSH, DEFAULT_BRUSH = 4.0, 48.0, 18.0
 HISTORY_LIMIT = 200
 _GUIDE_MARGIN = 4 / 28           # MNIST centres a 20×20 digit in a 28×28 box
-_HINT = "Draw a digit here"
 _VISIBLE_INK = 32                # is_empty(): no pixel at least this inked
 _NOT_A_MOUSE = {QInputDevice.DeviceType.TouchScreen, QInputDevice.DeviceType.Stylus,
                 QInputDevice.DeviceType.Airbrush, QInputDevice.DeviceType.Puck}
@@ -69,7 +69,8 @@ class DrawingCanvas(QWidget):
         self._live_key: object = None         # the mouse button or the touch point id
         self._brush = DEFAULT_BRUSH
         self._eraser = False
-        self._hint = True
+        self._hint = True                     # the empty canvas shows a dashed guide and a hint
+        self._hint_text = ""
         self._ink_colour = QColor()
         self._ink = QImage()   # Format_Grayscale8 coverage, logical pixels: 255 = ink
         self._view = QImage()  # ARGB32 premultiplied, device pixels: ink in the palette colour
@@ -79,6 +80,22 @@ class DrawingCanvas(QWidget):
         policy.setHeightForWidth(True)
         self.setSizePolicy(policy)
         self._update_cursor()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The words painted on the empty canvas, in the current language."""
+        self._hint_text = self.tr("Draw a digit here")
+        if self._hint:
+            self.update()
+
+    def hint_text(self) -> str:
+        """What the empty canvas says ("Draw a digit here"), in the current language."""
+        return self._hint_text
+
+    def changeEvent(self, e: QEvent) -> None:
+        if i18n.is_language_change(e):
+            self.retranslate()
+        super().changeEvent(e)
 
     # ----------------------------------------------------------------- size
     def sizeHint(self) -> QSize:
@@ -451,7 +468,7 @@ class DrawingCanvas(QWidget):
             font.setPointSizeF(max(font.pointSizeF(), 9.0) * max(1.0, self.width() / 330))
             painter.setFont(font)
             painter.setPen(line)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _HINT)
+            painter.drawText(guide, int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap), self._hint_text)
         dpr = self._view.devicePixelRatioF()
         source = QRectF(dirty.x() * dpr, dirty.y() * dpr, dirty.width() * dpr, dirty.height() * dpr)
         painter.drawImage(QRectF(dirty), self._view, source)

@@ -6,6 +6,8 @@ labels get new text, the bar chart gets new heights and brushes, the preview get
 """
 from __future__ import annotations
 
+from typing import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QLine, QRect, QSize, Qt, Signal
@@ -13,9 +15,12 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalett
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from engine.predictor import Prediction
-from gui import theme
-from gui.drawing.answer_text import (DIGITS, EMPTY_CAPTION, PLACEHOLDER, UNSURE_BELOW, describe, is_not_a_digit,
-                                     percent_text, top_two)
+from gui import i18n, theme
+from gui.drawing.answer_text import (DIGITS, EMPTY_CAPTION, PLACEHOLDER, UNSURE_BELOW, describe, empty_caption,
+                                     is_not_a_digit, percent_text, top_two)
+
+__all__ = ["EMPTY_CAPTION", "PLACEHOLDER", "UNSURE_BELOW", "describe", "percent_text", "FittingCaption",
+           "ProbabilityBars", "InputPreview", "PredictionPanel"]
 
 _BAR_WIDTH = 0.62
 _HEADROOM = 0.2             # y range above 100 %, so the label over a full bar is not cut off
@@ -179,17 +184,30 @@ class ProbabilityBars(pg.PlotWidget):
         super().resizeEvent(event)
         if not hasattr(self, "_labels"):
             return   # pyqtgraph resizes during construction
-        # In a narrow panel the "<1%" labels would run into each other: then only real values speak.
-        metrics = QFontMetrics(self._label_fonts[0])
-        show_tiny = self.width() / DIGITS >= metrics.horizontalAdvance("<1%") + 6
+        show_tiny = self._tiny_labels_fit()
         if show_tiny != self._show_tiny:
             self._show_tiny = show_tiny
             self.set_probabilities(None if self._winner is None else self._heights)
 
+    def _tiny_labels_fit(self) -> bool:
+        # In a narrow panel the "<1%" labels would run into each other: then only real values speak.
+        # Measured in the language on screen ("<1%" / "<%1").
+        metrics = QFontMetrics(self._label_fonts[0])
+        return self.width() / DIGITS >= metrics.horizontalAdvance(percent_text(0.0)) + 6
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_labels"):
+        if not hasattr(self, "_labels"):
+            return
+        if event.type() == QEvent.Type.PaletteChange:
             self._on_palette_change()
+        elif i18n.is_language_change(event):   # "97%" / "%97": the labels again, in the new language
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The percentage labels in the current language (the digits under the bars need none)."""
+        self._show_tiny = self._tiny_labels_fit()
+        self.set_probabilities(None if self._winner is None else self._heights)
 
     def _on_palette_change(self) -> None:
         palette = self.palette()
@@ -215,22 +233,41 @@ class InputPreview(QWidget):
     SIZE = 28
     SCALE = 6                   # 168 px: big enough to see single pixels, small beside the bars
     MIN_SCALE = 4               # 112 px
-    CAPTION = "What the network sees · 28×28"
-    CAPTION_LINES = ("What the network sees", "28×28")
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setFont(_pixel_font(self, 11))
         self._image: np.ndarray | None = None
         self._qimage: QImage | None = None
-        metrics = self.fontMetrics()
-        self._line = metrics.lineSpacing()
-        self._wide = max(self.SIZE * self.SCALE, metrics.horizontalAdvance(self.CAPTION) + 4)
-        self._narrow = max(self.SIZE * self.MIN_SCALE, *(metrics.horizontalAdvance(t) + 4 for t in self.CAPTION_LINES))
+        self._line = self.fontMetrics().lineSpacing()
         self.setFixedHeight(self.SIZE * self.SCALE + 8 + 2 * self._line)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         self._layout_for = None
-        self._rect, self._grid, self._caption = QRect(), [], [self.CAPTION]
+        self._rect, self._grid = QRect(), []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The caption in the current language; the widths it needs follow its words."""
+        seen = self.tr("What the network sees")
+        self._caption_text = f"{seen} · 28×28"
+        self._caption_lines = (seen, "28×28")
+        metrics = self.fontMetrics()
+        self._wide = max(self.SIZE * self.SCALE, metrics.horizontalAdvance(self._caption_text) + 4)
+        self._narrow = max(self.SIZE * self.MIN_SCALE, *(metrics.horizontalAdvance(t) + 4 for t in self._caption_lines))
+        self._caption = [self._caption_text]
+        self._layout_for = None
+        self.updateGeometry()
+        self.update()
+
+    def caption(self) -> list[str]:
+        """The caption's lines as drawn at the current width."""
+        self._lay_out()
+        return list(self._caption)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(self._wide, self.height())
@@ -259,8 +296,8 @@ class InputPreview(QWidget):
         steps = range(1, self.SIZE)
         self._grid = ([QLine(left + i * scale, 0, left + i * scale, side - 1) for i in steps]
                       + [QLine(left, i * scale, left + side - 1, i * scale) for i in steps])
-        fits = self.fontMetrics().horizontalAdvance(self.CAPTION) + 4 <= self.width()
-        self._caption = [self.CAPTION] if fits else list(self.CAPTION_LINES)
+        fits = self.fontMetrics().horizontalAdvance(self._caption_text) + 4 <= self.width()
+        self._caption = [self._caption_text] if fits else list(self._caption_lines)
 
     def set_image(self, img: np.ndarray | None) -> None:
         """Show a 28×28 image with values 0..1 (white ink on black); None shows an empty grid."""
@@ -311,24 +348,22 @@ class PredictionPanel(QWidget):
         super().__init__(parent)
         self._prediction: Prediction | None = None
         self._status: str | None = None
-        self._hint: str | None = None      # the teaching hint, below the bars, when no status
+        self._hint: str | Callable[[], str] | None = None   # the teaching hint, below the bars, when no status
         self._state = ""
 
         self.digit_label = QLabel(PLACEHOLDER, alignment=Qt.AlignmentFlag.AlignCenter)
         self.digit_label.setFont(_pixel_font(self, 112, bold=True))
         self.digit_label.setFixedHeight(self.digit_label.fontMetrics().height())
-        self.caption_label = FittingCaption(EMPTY_CAPTION, pixels=17, min_pixels=12)
+        self.caption_label = FittingCaption(empty_caption(), pixels=17, min_pixels=12)
         self.bars = ProbabilityBars()
         self.bars.digitClicked.connect(self._on_digit_clicked)
         self.preview = InputPreview()
-        self.status_label = QLabel("", alignment=Qt.AlignmentFlag.AlignCenter)
-        self.status_label.setFont(_pixel_font(self, 12))
         # No size here depends on the text shown: an answer appearing mid-stroke must never move
         # the canvas beside it. The caption keeps room for two lines (a long engine message wraps,
-        # in a smaller type when two lines of 17 px are not enough).
-        self.status_label.setFixedHeight(self.status_label.fontMetrics().height() + 4)
-        for label in (self.digit_label, self.status_label):
-            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # in a smaller type when two lines of 17 px are not enough); the hint line under the bars
+        # steps down to 10 px when a long one (or its translation) does not fit a narrow panel.
+        self.status_label = FittingCaption("", pixels=12, min_pixels=10, lines=1)
+        self.digit_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
         # The answer and what the network saw side by side, the ten probabilities below them:
         # the panel stays readable in the ~450 px of height a window beside the visualizer leaves.
@@ -354,6 +389,18 @@ class PredictionPanel(QWidget):
         layout.addSpacing(6)
         layout.addWidget(self.status_label)
         self.show_prediction(None)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The words on show again, in the current language, from what is on show: the caption of
+        the last prediction, the teaching tooltip, the hint (the engine status is the window's: it
+        sets it again in its own language)."""
+        big, caption = describe(self._prediction)
+        self.digit_label.setText(big)
+        self.caption_label.setText(self._status if self._prediction is None and self._status else caption)
+        self.bars.setToolTip(self.tr("Click the digit you meant to keep this drawing (Ctrl+0 … Ctrl+9)")
+                             if self.bars.clickable else "")
+        self._show_status()
 
     def show_prediction(self, prediction: Prediction | None) -> None:
         """Show a prediction, or the empty state (placeholder, "Draw a digit", no bars) for None."""
@@ -378,19 +425,25 @@ class PredictionPanel(QWidget):
         """Show the engine's state (e.g. "Loading TensorFlow…"); None or "" clears it."""
         self._status = text or None
         if self._prediction is None:
-            self.caption_label.setText(self._status or EMPTY_CAPTION)
+            self.caption_label.setText(self._status or empty_caption())
         self._show_status()
 
     def set_teaching(self, on: bool) -> None:
         """Let a click on a digit's bar say what the drawing really was."""
         self.bars.clickable = on
-        self.bars.setToolTip("Click the digit you meant to keep this drawing (Ctrl+0 … Ctrl+9)" if on else "")
+        self.retranslate()
 
-    def set_hint(self, text: str | None) -> None:
+    def set_hint(self, text: str | Callable[[], str] | None) -> None:
         """The line under the bars while a drawing is on show and no engine status is (e.g. how
-        many of your drawings are kept)."""
+        many of your drawings are kept). A callable is asked for the text now and again whenever
+        the language changes, so the hint follows the language by itself; plain text is shown as
+        given (the caller sets it again on a language change)."""
         self._hint = text or None
         self._show_status()
+
+    def hint(self) -> str:
+        """The hint's text in the current language ("" when none)."""
+        return (self._hint() if callable(self._hint) else self._hint) or ""
 
     def _on_digit_clicked(self, digit: int) -> None:
         if self._prediction is not None:
@@ -412,6 +465,8 @@ class PredictionPanel(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
             self._on_palette_change()
+        elif i18n.is_language_change(event):
+            self.retranslate()
 
     def _on_palette_change(self) -> None:
         if getattr(self, "_state", ""):   # not during construction
@@ -420,7 +475,7 @@ class PredictionPanel(QWidget):
     def _show_status(self) -> None:
         # With an empty canvas the caption already says it; do not repeat it below.
         in_caption = self._prediction is None
-        self.status_label.setText("" if in_caption else self._status or self._hint or "")
+        self.status_label.setText("" if in_caption else self._status or self.hint())
 
     def _apply_colors(self) -> None:
         palette = self.palette()

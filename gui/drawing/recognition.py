@@ -1,5 +1,10 @@
 """Live recognition of a DrawingCanvas: at most one request per frame, computed off the UI thread,
-plus loading models in the background (read by NumPy: milliseconds, no TensorFlow). Shared by the main window and the kiosk."""
+plus loading models in the background (read by NumPy: milliseconds, no TensorFlow). Shared by the main window and the kiosk.
+
+The messages it signals for people to read (``engineFailed``, ``modelFailed``, ``fellBack``) are
+in the language on screen when they are signalled: a loader's exception is worded by the worker
+(``gui.workers``, ``i18n.error_text``), the fallback's reason here (``i18n.say``), since an engine
+``engine.words.Words`` would lose its template in a ``str`` signal."""
 from __future__ import annotations
 
 import logging
@@ -12,6 +17,7 @@ from PySide6.QtWidgets import QWidget
 
 from engine import catalogue
 from engine.catalogue import LoadedModel
+from gui import i18n
 from gui.drawing.canvas import DrawingCanvas
 from gui.workers import LatestOnlyWorker, Worker
 
@@ -101,7 +107,7 @@ class Recognizer(QObject):
     def _load(self, fn, args: tuple, on_done, on_error, name) -> None:
         worker = Worker(fn, *args, name=name)
         worker.returned.connect(on_done)
-        worker.errored.connect(on_error)
+        worker.errored.connect(on_error)      # the message already in the language on screen
         worker.finished.connect(lambda: self._loaders.remove(worker) if worker in self._loaders else None)
         self._loaders.append(worker)
         worker.start()
@@ -113,7 +119,7 @@ class Recognizer(QObject):
                  loaded.device, loaded.label)
         if warning:
             log.warning(warning)
-            self.fellBack.emit(warning)
+            self.fellBack.emit(i18n.say(warning))   # the reason, in the language on screen
         self.use_model(loaded)
 
     # ----- live recognition -----------------------------------------------------------------

@@ -5,6 +5,10 @@ the network saw, what the model answered and which model it was.
 One object per app window; the store opens on first use, so a window that never keeps a drawing
 never touches the database. A store that cannot be opened or written gives ``failed(message)``
 and loses nothing else: the drawing stays on the canvas.
+
+Its words (``hint``, ``plural``, ``failed``) are in the language on screen when asked for; a caller
+showing one for a while asks again on a language change (or hands the prediction panel
+``collector.hint`` itself, which the panel asks again by itself).
 """
 from __future__ import annotations
 
@@ -12,10 +16,14 @@ import logging
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+
+from gui import i18n
 
 log = logging.getLogger("digit_studio")
 
+# English only: "4 sevens". A Turkish sentence names the digit itself ("4 tane 7"), so a translation
+# simply leaves the {name} placeholder out.
 DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 
 
@@ -30,8 +38,15 @@ def as_uint8(image: np.ndarray) -> np.ndarray:
     return np.clip(np.rint(np.asarray(image, dtype=np.float32) * 255), 0, 255).astype(np.uint8)
 
 
+def digit_name(count: int, digit: int) -> str:
+    """The English word for ``count`` of ``digit``: "one", "ones", "sixes" (for the {name} of a sentence)."""
+    return f"{DIGIT_WORDS[digit]}{'' if count == 1 else ('es' if digit == 6 else 's')}"
+
+
 def plural(count: int, digit: int) -> str:
-    return f"{count} {DIGIT_WORDS[digit]}{'' if count == 1 else ('es' if digit == 6 else 's')}"
+    """``count`` drawings of ``digit``, in the language on screen: "4 sevens" / "4 tane 7"."""
+    return QCoreApplication.translate("HandwritingCollector", "{count} {name}").format(
+        count=i18n.integer(count), name=digit_name(count, digit), digit=digit)
 
 
 class HandwritingCollector(QObject):
@@ -67,7 +82,7 @@ class HandwritingCollector(QObject):
                                        model=model_label, predicted=predicted, source=source)
         except Exception as exc:   # a full disk, a read-only or damaged database: say so, lose nothing
             log.warning("could not keep the drawing: %s", exc)
-            self.failed.emit(f"Could not keep the drawing: {exc}")
+            self.failed.emit(self.tr("Could not keep the drawing: {reason}").format(reason=i18n.error_text(exc)))
             return None
         log.info("kept drawing as %d (sample %d, the model said %s)", label, sample_id, predicted)
         self.stored.emit(sample_id, int(label))
@@ -95,8 +110,9 @@ class HandwritingCollector(QObject):
     def hint(self) -> str:
         """The line under the bars while a drawing is on show: how to keep it, and how many are."""
         total = sum(self.counts().values())
-        return (f"Click the digit you meant to keep it  ·  {total} kept" if total
-                else "Click the digit you meant to keep this drawing")
+        if not total:
+            return self.tr("Click the digit you meant to keep this drawing")
+        return self.tr("Click the digit you meant to keep it  ·  {count} kept").format(count=i18n.integer(total))
 
     def close(self) -> None:
         if self._store is not None:

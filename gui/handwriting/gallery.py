@@ -11,13 +11,13 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from PySide6.QtCore import QPointF, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QIcon, QImage, QKeySequence, QPainter, QPainterPath, QPen, QPixmap, QShortcut
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QHBoxLayout, QLabel, QListView, QListWidget,
                                QListWidgetItem, QMenu, QMessageBox, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
 
-from gui import theme
+from gui import i18n, theme
 from gui.handwriting.collector import HandwritingCollector
 
 log = logging.getLogger("digit_studio")
@@ -72,7 +72,7 @@ class HandwritingView(QWidget):
         self._samples = []
         self._answers: dict[int, int] = {}   # sample id → the current model's digit
 
-        self.title = QLabel("My handwriting")
+        self.title = QLabel()
         font = self.title.font()
         font.setPixelSize(17)
         font.setBold(True)
@@ -80,9 +80,9 @@ class HandwritingView(QWidget):
         self.counts_label = QLabel("")
         self.counts_label.setWordWrap(True)
         self.filter = QComboBox()
-        self.filter.addItem("All digits", ALL)
-        for d in range(10):
-            self.filter.addItem(f"Only {d}s", d)
+        self.filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for d in (ALL, *range(10)):
+            self.filter.addItem("", d)       # the words come with retranslate
         self.filter.currentIndexChanged.connect(self.refresh)
         self.list = QListWidget()
         self.list.setViewMode(QListView.ViewMode.IconMode)
@@ -96,27 +96,22 @@ class HandwritingView(QWidget):
         self.list.itemDoubleClicked.connect(self._on_double_clicked)
         self.list.itemSelectionChanged.connect(self._update_buttons)
         QShortcut(QKeySequence.StandardKey.Delete, self.list, self.delete_selected)
-        self.empty_label = QLabel("Nothing kept yet. Draw a digit, then click the digit you meant "
-                                  "(or press Ctrl+0 … Ctrl+9): the drawing is kept here.")
+        self.empty_label = QLabel()
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.relabel_button = QPushButton("Relabel")
+        self.relabel_button = QPushButton()
         self.relabel_menu = QMenu(self.relabel_button)
-        for d in range(10):
-            self.relabel_menu.addAction(f"It is a {d}", lambda d=d: self.relabel_selected(d))
+        self.relabel_actions = [self.relabel_menu.addAction("", lambda d=d: self.relabel_selected(d))
+                                for d in range(10)]
         self.relabel_button.setMenu(self.relabel_menu)
-        self.delete_button = QPushButton("Delete")
+        self.delete_button = QPushButton()
         self.delete_button.clicked.connect(self.delete_selected)
-        self.import_button = QPushButton("Import…")
-        self.import_button.setToolTip("Add a folder of PNGs with a labels.csv (file,label)")
+        self.import_button = QPushButton()
         self.import_button.clicked.connect(self._on_import)
-        self.export_button = QPushButton("Export…")
-        self.export_button.setToolTip("Write every kept drawing as a 28×28 PNG, with labels.csv (file,label)")
+        self.export_button = QPushButton()
         self.export_button.clicked.connect(self._on_export)
-        self.adapt_button = QPushButton("Adapt the model to my handwriting…")
-        self.adapt_button.setToolTip("Fine-tune a copy of the current model on your drawings, then "
-                                     "compare before and after")
+        self.adapt_button = QPushButton()
         self.adapt_button.clicked.connect(self.adaptRequested)
 
         head = QHBoxLayout()
@@ -141,6 +136,36 @@ class HandwritingView(QWidget):
         collector.changed.connect(self.refresh)
         self._stale = True
         self.list.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word of the view in the current language; the counts, captions and tool tips of
+        the drawings are made again by ``refresh`` (now if shown, else when next shown)."""
+        self.title.setText(self.tr("My handwriting"))
+        self.filter.setItemText(0, self.tr("All digits"))
+        for d in range(10):
+            self.filter.setItemText(d + 1, self.tr("Only {digit}s").format(digit=d))
+        self.empty_label.setText(self.tr("Nothing kept yet. Draw a digit, then click the digit you meant "
+                                         "(or press Ctrl+0 … Ctrl+9): the drawing is kept here."))
+        self.relabel_button.setText(self.tr("Relabel"))
+        self.relabel_menu.setTitle(self.tr("Relabel"))
+        for d, action in enumerate(self.relabel_actions):
+            action.setText(self.tr("It is a {digit}").format(digit=d) if d != 8
+                           else self.tr("It is an {digit}").format(digit=d))
+        self.delete_button.setText(self.tr("Delete"))
+        self.import_button.setText(self.tr("Import…"))
+        self.import_button.setToolTip(self.tr("Add a folder of PNGs with a labels.csv (file,label)"))
+        self.export_button.setText(self.tr("Export…"))
+        self.export_button.setToolTip(self.tr("Write every kept drawing as a 28×28 PNG, with labels.csv (file,label)"))
+        self.adapt_button.setText(self.tr("Adapt the model to my handwriting…"))
+        self.adapt_button.setToolTip(self.tr("Fine-tune a copy of the current model on your drawings, then "
+                                             "compare before and after"))
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def sizeHint(self) -> QSize:
         return QSize(440, 600)
@@ -178,11 +203,18 @@ class HandwritingView(QWidget):
             counts = store.counts()
         except Exception as exc:
             self._samples, counts = [], {}
-            self.counts_label.setText(f"Your drawings cannot be read: {exc}")
+            self.counts_label.setText(self.tr("Your drawings cannot be read: {reason}").format(
+                reason=i18n.error_text(exc)))
         else:
             total = sum(counts.values())
-            per_digit = "  ".join(f"{d}: {counts.get(d, 0)}" for d in range(10))
-            self.counts_label.setText(f"{total} drawing{'s' if total != 1 else ''} · {per_digit}" if total else "")
+            per_digit = "  ".join(f"{d}: {i18n.integer(counts.get(d, 0))}" for d in range(10))
+            if not total:
+                self.counts_label.setText("")
+            elif total == 1:
+                self.counts_label.setText(self.tr("1 drawing · {per_digit}").format(per_digit=per_digit))
+            else:
+                self.counts_label.setText(self.tr("{count} drawings · {per_digit}").format(
+                    count=i18n.integer(total), per_digit=per_digit))
         self._read(self._samples)
         wrong = 0
         self.list.setUpdatesEnabled(False)
@@ -211,21 +243,38 @@ class HandwritingView(QWidget):
         if self._stale:
             self.refresh()
 
-    @staticmethod
-    def _caption(sample, answer: int | None) -> str:
+    def _caption(self, sample, answer: int | None) -> str:
         if answer is None:
             return f"{sample.label}"
-        return f"{sample.label} · read {answer}" if answer != sample.label else f"{sample.label} ✓"
+        if answer == sample.label:
+            return f"{sample.label} ✓"
+        return self.tr("{label} · read {answer}").format(label=sample.label, answer=answer)
 
     def _tooltip(self, sample, answer: int | None) -> str:
         import datetime
 
         when = datetime.datetime.fromtimestamp(sample.created).strftime("%Y-%m-%d %H:%M")
-        said = "not a digit" if sample.predicted is None else str(sample.predicted)
-        lines = [f"Labelled {sample.label} · kept {when} from the {sample.source}",
-                 f"{sample.model or 'the model'} said {said} then"]
+        if sample.source == "window":
+            kept = self.tr("Labelled {label} · kept {when} in the window")
+        elif sample.source == "kiosk":
+            kept = self.tr("Labelled {label} · kept {when} at the kiosk")
+        elif sample.source == "import":
+            kept = self.tr("Labelled {label} · imported {when}")
+        elif sample.source == "cli":
+            kept = self.tr("Labelled {label} · kept {when} from the command line")
+        else:
+            kept = self.tr("Labelled {label} · kept {when}")
+        lines = [kept.format(label=sample.label, when=when)]
+        model = i18n.model_label(sample.model)
+        if sample.predicted is None:
+            lines.append(self.tr("{model} said it was not a digit then").format(model=model) if model
+                         else self.tr("The model said it was not a digit then"))
+        else:
+            lines.append(self.tr("{model} said {digit} then").format(model=model, digit=sample.predicted) if model
+                         else self.tr("The model said {digit} then").format(digit=sample.predicted))
         if answer is not None:
-            lines.append(f"{self._reader_label} reads {answer} now")
+            lines.append(self.tr("{model} reads {digit} now").format(model=i18n.model_label(self._reader_label),
+                                                                     digit=answer))
         return "\n".join(lines)
 
     def selected_ids(self) -> list[int]:
@@ -243,7 +292,7 @@ class HandwritingView(QWidget):
             for sample_id in ids:
                 self.collector.store.relabel(sample_id, label)
         except Exception as exc:
-            QMessageBox.warning(self, "Could not relabel", str(exc))
+            QMessageBox.warning(self, self.tr("Could not relabel"), i18n.error_text(exc))
         self.collector.changed.emit()
 
     def delete_selected(self) -> None:
@@ -253,7 +302,7 @@ class HandwritingView(QWidget):
         try:
             self.collector.store.delete(ids)
         except Exception as exc:
-            QMessageBox.warning(self, "Could not delete", str(exc))
+            QMessageBox.warning(self, self.tr("Could not delete"), i18n.error_text(exc))
         for sample_id in ids:
             self._answers.pop(sample_id, None)
         self.collector.changed.emit()
@@ -262,9 +311,9 @@ class HandwritingView(QWidget):
         if not self.list.itemAt(pos):
             return
         menu = QMenu(self)
-        menu.addAction("Show on the Canvas", lambda: self._on_double_clicked(self.list.itemAt(pos)))
-        menu.addMenu(self.relabel_menu).setText("Relabel")
-        menu.addAction("Delete", self.delete_selected)
+        menu.addAction(self.tr("Show on the Canvas"), lambda: self._on_double_clicked(self.list.itemAt(pos)))
+        menu.addMenu(self.relabel_menu).setText(self.tr("Relabel"))
+        menu.addAction(self.tr("Delete"), self.delete_selected)
         menu.exec(self.list.mapToGlobal(pos))
 
     def _on_double_clicked(self, item) -> None:
@@ -276,25 +325,28 @@ class HandwritingView(QWidget):
             self.openRequested.emit(sample)
 
     def _on_import(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Import drawings (a folder with labels.csv)")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Import drawings (a folder with labels.csv)"))
         if not folder:
             return
         try:
             count = self.collector.store.import_folder(folder)
         except Exception as exc:
-            QMessageBox.warning(self, "Could not import", str(exc))
+            QMessageBox.warning(self, self.tr("Could not import"), i18n.error_text(exc))
             return
         self.collector.changed.emit()
-        QMessageBox.information(self, "Imported", f"{count} drawing{'s' if count != 1 else ''} imported from {folder}.")
+        text = (self.tr("1 drawing imported from {folder}.") if count == 1
+                else self.tr("{count} drawings imported from {folder}."))
+        QMessageBox.information(self, self.tr("Imported"), text.format(count=i18n.integer(count), folder=folder))
 
     def _on_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Export your drawings to a folder")
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export your drawings to a folder"))
         if not folder:
             return
         try:
             count = self.collector.store.export(folder)
         except Exception as exc:
-            QMessageBox.warning(self, "Could not export", str(exc))
+            QMessageBox.warning(self, self.tr("Could not export"), i18n.error_text(exc))
             return
-        QMessageBox.information(self, "Exported", f"{count} drawing{'s' if count != 1 else ''} written to {folder} "
-                                "as PNGs with labels.csv.")
+        text = (self.tr("1 drawing written to {folder} as a PNG with labels.csv.") if count == 1
+                else self.tr("{count} drawings written to {folder} as PNGs with labels.csv."))
+        QMessageBox.information(self, self.tr("Exported"), text.format(count=i18n.integer(count), folder=folder))

@@ -6,12 +6,12 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (QBrush, QColor, QFont, QFontMetricsF, QImage, QLinearGradient, QPainter, QPainterPath,
                            QPen, QRadialGradient)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from gui import theme
+from gui import i18n, theme
 from gui.network.colors import ramp
 from gui.kiosk.theme import ACCENT, FAINT, GLOW, MUTED, TEXT, TRACK, UNSURE, booth_font, with_alpha
 from gui.kiosk.widgets import AnimatedWidget, Eased
@@ -57,19 +57,24 @@ def crowd_columns(prediction) -> list[tuple[str, str, np.ndarray]]:
     dense = [a for a in layers if a.values.ndim == 1 and a.values.size > 1]
     picked_maps = maps[:1] + maps[-1:] if len(maps) > 1 else maps
     picked_dense = dense[-1:] if maps else (dense[:1] + dense[-1:] if len(dense) > 1 else dense)
-    columns = [("image", "What it sees", np.clip(np.asarray(prediction.image, np.float32), 0, 1))]
+    image = np.clip(np.asarray(prediction.image, np.float32), 0, 1)
+    columns = [("image", QCoreApplication.translate("CrowdView", "What it sees"), image)]
     for i, layer in enumerate(picked_maps):
         v = np.maximum(np.asarray(layer.values, np.float32), 0.0)
         peak = v.max(axis=(0, 1))
         v = v / np.maximum(peak, max(float(peak.max()) * 0.08, 1e-6))
         channels = v.shape[2]
-        columns.append(("maps", f"{channels} {'pattern detectors' if i == 0 else 'deeper patterns'}", v))
+        title = (QCoreApplication.translate("CrowdView", "{count} pattern detectors") if i == 0
+                 else QCoreApplication.translate("CrowdView", "{count} deeper patterns"))
+        columns.append(("maps", title.format(count=i18n.integer(channels)), v))
     for layer in picked_dense:
         v = np.asarray(layer.values, np.float32).ravel()
         v = np.maximum(v, 0.0) if v.min() >= 0 else np.abs(v)
         v = v / max(float(v.max()), 1e-6)
-        columns.append(("neurons", f"{v.size} neurons", v))
-    columns.append(("output", "Answer", np.clip(np.asarray(prediction.probabilities, np.float32), 0, 1)))
+        columns.append(("neurons", QCoreApplication.translate("CrowdView", "{count} neurons").format(
+            count=i18n.integer(v.size)), v))
+    answer = np.clip(np.asarray(prediction.probabilities, np.float32), 0, 1)
+    columns.append(("output", QCoreApplication.translate("CrowdView", "Answer"), answer))
     return columns
 
 
@@ -84,6 +89,7 @@ class CrowdView(AnimatedWidget):
         super().__init__(parent)
         self._columns: list[_Column] = []
         self._signature: tuple | None = None
+        self._prediction = None          # the last one shown (its column titles, after a language switch)
         self._model_label = ""
         self._laid_out_for = (0, 0)
         self.setMinimumHeight(160)
@@ -110,15 +116,25 @@ class CrowdView(AnimatedWidget):
             for column in self._columns:
                 column.values.fade()
         else:
+            self._prediction = prediction
             columns = crowd_columns(prediction)
-            signature = tuple((kind, title, values.shape) for kind, title, values in columns)
+            signature = tuple((kind, values.shape) for kind, _, values in columns)
             if signature != self._signature:
                 self._signature = signature
                 self._columns = [_Column(kind, title, Eased(0.3)) for kind, title, _ in columns]
                 self._laid_out_for = (0, 0)
-            for column, (_, _, values) in zip(self._columns, columns):
+            for column, (_, title, values) in zip(self._columns, columns):
+                column.title = title
                 column.values.set(values)
         self._animate()
+
+    def changeEvent(self, event) -> None:
+        if i18n.is_language_change(event):
+            if self._prediction is not None and self._columns:   # the titles in the new language
+                for column, (_, title, _) in zip(self._columns, crowd_columns(self._prediction)):
+                    column.title = title
+            self.update()
+        super().changeEvent(event)
 
     # ----- geometry -------------------------------------------------------------------------------
     def _scale(self) -> float:
@@ -206,13 +222,15 @@ class CrowdView(AnimatedWidget):
         painter.setPen(MUTED)
         painter.setFont(booth_font(15 * s, bold=True))
         head = QRectF(22 * s, 12 * s, self.width() - 44 * s, 30 * s)
-        painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, "INSIDE THE NETWORK")
+        painter.drawText(head, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                         self.tr("INSIDE THE NETWORK"))
         painter.setFont(booth_font(14 * s))
         painter.setPen(with_alpha(MUTED, 0.8))
         painter.drawText(head, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, self._model_label)
         if not self._columns:
             painter.setFont(booth_font(20 * s))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "Draw a digit to wake the network up")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("Draw a digit to wake the network up"))
             painter.end()
             return
         self._paint_trails(painter, s)

@@ -1,13 +1,14 @@
-"""What the booth window shows and where (:class:`KioskScreen`): the canvas and its Clear button,
-the answer in huge type, "Did I get it right?", the probability bars and the crowd view, laid out
-and sized for the screen. :class:`gui.kiosk.window.KioskWindow` is the frameless window that holds
+"""What the booth window shows and where (:class:`KioskScreen`): the TR | EN switch and the
+headline, the canvas and its Clear button, the answer in huge type, "Did I get it right?", the
+probability bars and the crowd view, laid out and sized for the screen (and for the longer
+Turkish words: the headline's type shrinks, then wraps, to fit). :class:`gui.kiosk.window.KioskWindow` is the frameless window that holds
 this screen edge to edge and gives it the kiosk's behaviour."""
 from __future__ import annotations
 
 import logging
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPalette, QRadialGradient
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QRadialGradient
 from PySide6.QtWidgets import (
     QGraphicsDropShadowEffect,
     QHBoxLayout,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from engine.booth import BoothConfig
+from gui import i18n
 from gui.drawing.canvas import DrawingCanvas
 from gui.kiosk.crowd_view import CrowdView
 from gui.kiosk.theme import (
@@ -36,13 +38,14 @@ from gui.kiosk.theme import (
     booth_palette,
     with_alpha,
 )
-from gui.kiosk.widgets import BoothBars, PinPad, Stage
-from gui.drawing.answer_text import KIOSK_NOT_A_DIGIT, UNSURE_BELOW, describe, is_not_a_digit
+from gui.kiosk.widgets import BoothBars, LanguageToggle, PinPad, Stage
+from gui.drawing.answer_text import UNSURE_BELOW, describe, is_not_a_digit, kiosk_not_a_digit
 from gui.drawing.recognition import CanvasPositionLog
 
 log = logging.getLogger("digit_studio")
 
 KIOSK_BRUSH = 22.0            # a finger-friendly pen (pixels of a 280-px canvas)
+HEADER_SPACING = 24
 
 
 class KioskScreen(QWidget):
@@ -53,12 +56,15 @@ class KioskScreen(QWidget):
         super().__init__(parent)
         self.config = config
         self._fitted_for = (0, 0)
+        self._scale = 1.0
+        self._attracting = False        # the headline invites to watch the attract loop
         self.setPalette(booth_palette())
         self.setAutoFillBackground(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         self.setStyleSheet(STYLE_SHEET)
         self.setMinimumSize(640, 480)
         self._build()
+        self.retranslate()
 
     # ----- layout ---------------------------------------------------------------------------------
     def _build(self) -> None:
@@ -68,15 +74,18 @@ class KioskScreen(QWidget):
         self.canvas.setPalette(booth_palette())
         self.stage = Stage(self.canvas)
 
-        self.brand_label = QLabel("DIGIT STUDIO")
-        self.headline_label = QLabel(self.config.headline)
+        self.languages = LanguageToggle()   # TR | EN, top left (the top right is the staff PIN's corner)
+        self.brand_label = QLabel("DIGIT STUDIO")   # the product's name: the same in every language
+        self.headline_label = QLabel("")
+        # the header gives it what the toggle, the brand and the count leave (_fit_headline sizes its type)
+        self.headline_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.summary_label = QLabel("")
         self.summary_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.summary_label.setVisible(self.config.statistics)
         for label, colour in ((self.brand_label, ACCENT), (self.headline_label, TEXT), (self.summary_label, MUTED)):
             self._colour(label, colour)
 
-        self.clear_button = QPushButton("Clear")
+        self.clear_button = QPushButton("")
         self.clear_button.setObjectName("clear")
 
         self.digit_label = QLabel("–", alignment=Qt.AlignmentFlag.AlignCenter)
@@ -86,13 +95,16 @@ class KioskScreen(QWidget):
         self.caption_label = QLabel("", alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.caption_label.setWordWrap(True)
 
-        self.question_label = QLabel("Did I get it right?")
+        self.question_label = QLabel("")
+        self.question_label.setWordWrap(True)
         self._colour(self.question_label, TEXT)
-        self.yes_button = QPushButton("✓  Yes")
-        self.no_button = QPushButton("✗  No")
+        self.yes_button = QPushButton("")
+        self.no_button = QPushButton("")
         self.yes_button.setObjectName("yes")
         self.no_button.setObjectName("no")
-        self.thanks_label = QLabel("Thanks — counted!")
+        self.thanks_label = QLabel("")
+        self.thanks_label.setWordWrap(True)
+        self._thanks_learning = False   # which thanks is on show (set_thanks)
         self._colour(self.thanks_label, RIGHT)
         question = QWidget()
         q_layout = QVBoxLayout(question)
@@ -106,7 +118,7 @@ class KioskScreen(QWidget):
         buttons.addStretch(1)
         q_layout.addLayout(buttons)
         # collect_samples: after ✗, "Which digit was it?" with a button per digit (two rows of five).
-        self.which_label = QLabel("Which digit was it?")
+        self.which_label = QLabel("")
         self._colour(self.which_label, TEXT)
         self.digit_buttons = [QPushButton(str(d)) for d in range(10)]
         which = QWidget()
@@ -135,7 +147,8 @@ class KioskScreen(QWidget):
         self.crowd.setVisible(self.config.show_activations)
 
         header = QHBoxLayout()
-        header.setSpacing(24)
+        header.setSpacing(HEADER_SPACING)
+        header.addWidget(self.languages)
         header.addWidget(self.brand_label)
         header.addWidget(self.headline_label, 1)
         header.addWidget(self.summary_label)
@@ -168,6 +181,82 @@ class KioskScreen(QWidget):
         self._root.addLayout(body, 1)
         self.pin_pad = PinPad(self)
 
+    # ----- words ----------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every word on screen in the current language (the answer on show is the window's to
+        re-render: it knows what the caption stands for)."""
+        self.clear_button.setText(self.tr("Clear"))
+        self.question_label.setText(self.tr("Did I get it right?"))
+        self.yes_button.setText(self.tr("✓  Yes"))
+        self.no_button.setText(self.tr("✗  No"))
+        self.which_label.setText(self.tr("Which digit was it?"))
+        self.set_thanks(self._thanks_learning)
+        self._show_headline()
+
+    def changeEvent(self, event) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def headline_text(self) -> str:
+        """The line across the top: the attract loop's invitation, the booth's own headline (as
+        written, or its line for the language), or the default one translated."""
+        if self._attracting:
+            return self.tr("Watch the network read handwriting, then try it yourself!")
+        custom = self.config.headline_for(i18n.current())
+        return self.tr("Draw a digit. Watch a neural network read it.") if custom is None else custom
+
+    def set_attracting(self, attracting: bool) -> None:
+        """The headline for the attract loop (True) or for visitors (False)."""
+        self._attracting = attracting
+        self._show_headline()
+
+    def set_thanks(self, learning: bool) -> None:
+        """The thanks after an answer: "I'll learn from it" for a kept drawing, else "counted"."""
+        self._thanks_learning = learning
+        self.thanks_label.setText(self.tr("Thanks — I'll learn from it!") if learning
+                                  else self.tr("Thanks — counted!"))
+
+    def set_summary(self, text: str) -> None:
+        """Today's count in the top-right corner (the headline makes room for it)."""
+        if text != self.summary_label.text():
+            self.summary_label.setText(text)
+            self._refit()
+
+    def _show_headline(self) -> None:
+        self.headline_label.setText(self.headline_text())
+        self._refit()
+
+    def _refit(self) -> None:
+        """Lay the screen out again for new words (the header's height may change)."""
+        self._fitted_for = (0, 0)
+        if self.width() > 0 and self.height() > 0:
+            self._fit()
+
+    def _headline_room(self) -> int:
+        """The width the header leaves the headline."""
+        margins = self._root.contentsMargins()
+        used = self.languages.sizeHint().width() + self.brand_label.sizeHint().width() + 2 * HEADER_SPACING
+        if self.config.statistics:
+            used += self.summary_label.sizeHint().width() + HEADER_SPACING
+        return self.width() - margins.left() - margins.right() - used
+
+    def _fit_headline(self) -> int:
+        """The headline's type as big as the design wants, smaller when the words need the room
+        (a long line, a longer language), wrapped onto two lines before it gets too small; its
+        height."""
+        u = self._scale
+        font = booth_font(34 * u, weight=QFont.Weight.DemiBold)
+        room = max(1, self._headline_room())
+        smallest = max(12, round(34 * u * 0.72))
+        text = self.headline_label.text()
+        while font.pixelSize() > smallest and QFontMetricsF(font).horizontalAdvance(text) > room:
+            font.setPixelSize(font.pixelSize() - 1)
+        self.headline_label.setFont(font)
+        wrap = QFontMetricsF(font).horizontalAdvance(text) > room
+        self.headline_label.setWordWrap(wrap)
+        return self.headline_label.heightForWidth(room) if wrap else self.headline_label.sizeHint().height()
+
     @staticmethod
     def _colour(label: QLabel, colour: QColor) -> None:
         palette = label.palette()
@@ -181,11 +270,12 @@ class KioskScreen(QWidget):
             return
         self._fitted_for = (w, h)
         u = max(0.4, min(w / 1920, h / 1080))
+        self._scale = u
         margin, gap = round(34 * u), round(22 * u)
         self._root.setContentsMargins(margin, round(22 * u), margin, margin)
         self._root.setSpacing(gap)
         self.brand_label.setFont(booth_font(22 * u, weight=QFont.Weight.Black))
-        self.headline_label.setFont(booth_font(34 * u, weight=QFont.Weight.DemiBold))
+        self.languages.set_scale(u)
         self.summary_label.setFont(booth_font(22 * u))
         clear_h = max(120, round(128 * u))
         self.clear_button.setMinimumHeight(clear_h)
@@ -210,7 +300,8 @@ class KioskScreen(QWidget):
             button.setMinimumSize(max(150, round(230 * u)), max(96, round(120 * u)))
         self.feedback.setFixedHeight(max(max(96, round(120 * u)) + round(32 * u) + 24,
                                          2 * digit_side + round(28 * u * 1.4) + 24))
-        header_h = max(self.headline_label.sizeHint().height(), self.brand_label.sizeHint().height())
+        header_h = max(self._fit_headline(), self.brand_label.sizeHint().height(),
+                       self.languages.sizeHint().height())
         side = h - 2 * margin - header_h - gap - clear_h - 12
         self.left.setFixedWidth(max(240, min(side, round(w * 0.52))))
 
@@ -236,7 +327,7 @@ class KioskScreen(QWidget):
             caption = empty_caption
             colour, glow = FAINT, 0.0
         elif is_not_a_digit(prediction):
-            caption = KIOSK_NOT_A_DIGIT
+            caption = kiosk_not_a_digit()
             colour, glow = UNSURE, 0.35
         elif prediction.confidence < UNSURE_BELOW:
             colour, glow = UNSURE, 0.55

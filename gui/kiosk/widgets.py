@@ -1,6 +1,7 @@
 """The booth window's smaller widgets: :class:`BoothBars` (the ten probabilities), :class:`Stage`
-(the canvas in its glow, with the attract loop's banner) and :class:`PinPad` (the staff PIN pad);
-and the easing they share with the crowd view (:class:`Eased`, :class:`AnimatedWidget`)."""
+(the canvas in its glow, with the attract loop's banner), :class:`PinPad` (the staff PIN pad) and
+:class:`LanguageToggle` (the visitors' TR | EN switch); and the easing they share with the crowd
+view (:class:`Eased`, :class:`AnimatedWidget`)."""
 from __future__ import annotations
 
 import time
@@ -9,8 +10,10 @@ from collections import deque
 import numpy as np
 from PySide6.QtCore import QPoint, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QLinearGradient, QPainter, QPen
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QVBoxLayout, QWidget)
 
+from gui import i18n
 from gui.drawing.canvas import DrawingCanvas
 from gui.kiosk.theme import ACCENT, MUTED, TEXT, TRACK, UNSURE, booth_font, with_alpha
 from gui.drawing.answer_text import UNSURE_BELOW, percent_text, top_two
@@ -111,6 +114,11 @@ class BoothBars(AnimatedWidget):
         """The bar heights as the next frame will draw them (0..1)."""
         return self._heights.current.copy()
 
+    def changeEvent(self, event) -> None:
+        if i18n.is_language_change(event):
+            self.update()   # the percentages are written the language's way ("%97")
+        super().changeEvent(event)
+
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -171,13 +179,23 @@ class Stage(QWidget):
         self.canvas = canvas
         canvas.setParent(self)
         self._glow = 0.25
-        self.banner = QLabel("Touch the screen to draw your own digit", self)
+        self.banner = QLabel(self)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.banner.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.banner.setObjectName("banner")
         self.banner.hide()
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.banner.setText(self.tr("Touch the screen to draw your own digit"))
+        self._place_banner()
+
+    def changeEvent(self, event) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def set_glow(self, strength: float) -> None:
         strength = max(0.15, min(1.0, strength))
@@ -189,6 +207,11 @@ class Stage(QWidget):
         pad = max(6, min(self.width(), self.height()) // 40)
         side = max(1, min(self.width(), self.height()) - 2 * pad)
         self.canvas.setGeometry((self.width() - side) // 2, (self.height() - side) // 2, side, side)
+        self._place_banner()
+
+    def _place_banner(self) -> None:
+        """The banner across the canvas's foot, its type as big as its text allows."""
+        side = self.canvas.width()
         banner_h, banner_w = max(44, side // 11), side - side // 8
         font = booth_font(banner_h * 0.4, bold=True)
         room = banner_w - banner_h   # the rounded ends and a little air
@@ -225,7 +248,7 @@ class PinPad(QWidget):
         self._timeout = QTimer(self, singleShot=True, interval=PIN_TIMEOUT_MS, timeout=self.close_pad)
         panel = QWidget(self)
         panel.setObjectName("pinpanel")
-        self.title = QLabel("Staff PIN", alignment=Qt.AlignmentFlag.AlignCenter)
+        self.title = QLabel("", alignment=Qt.AlignmentFlag.AlignCenter)
         self.title.setFont(booth_font(30, bold=True))
         self.dots = QLabel("", alignment=Qt.AlignmentFlag.AlignCenter)
         self.dots.setFont(booth_font(34, bold=True))
@@ -234,7 +257,7 @@ class PinPad(QWidget):
         grid.setSpacing(14)
         self.buttons: dict[str, QPushButton] = {}
         for i, text in enumerate(["1", "2", "3", "4", "5", "6", "7", "8", "9", "Cancel", "0", "OK"]):
-            button = QPushButton(text)
+            button = QPushButton(text)   # the keys are named in English (buttons["OK"]); retranslate words them
             button.setObjectName("pinkey")
             button.setMinimumSize(110, 90)
             button.setFont(booth_font(30 if text.isdigit() else 22, bold=True))
@@ -250,6 +273,18 @@ class PinPad(QWidget):
         layout.addLayout(grid)
         self._panel = panel
         self.hide()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(self.tr("Staff PIN"))
+        self.buttons["Cancel"].setText(self.tr("Cancel"))
+        self.buttons["OK"].setText(self.tr("OK"))
+        self._place_panel()
+
+    def changeEvent(self, event) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     def note_tap(self, at: QPoint) -> None:
         """A press at ``at`` (the window's coordinates): CORNER_TAPS of them in the top-right
@@ -289,6 +324,9 @@ class PinPad(QWidget):
             self.dots.setText("●" * len(self._digits))
 
     def resizeEvent(self, event) -> None:
+        self._place_panel()
+
+    def _place_panel(self) -> None:
         self._panel.adjustSize()
         size = self._panel.sizeHint()
         self._panel.setGeometry((self.width() - size.width()) // 2, (self.height() - size.height()) // 2,
@@ -298,3 +336,61 @@ class PinPad(QWidget):
         painter = QPainter(self)
         painter.fillRect(self.rect(), QColor(2, 4, 9, 215))
         painter.end()
+
+
+class LanguageToggle(QWidget):
+    """The visitors' language switch, "TR | EN": two touch-sized buttons, each language by its own
+    code, the language on screen lit. ``chosen`` says which a visitor tapped (the kiosk switches
+    the app's language); the lit one follows the app's language (``sync``, on every change)."""
+
+    chosen = Signal(str)
+    CODES = (i18n.TURKISH, i18n.ENGLISH)   # as the booth reads them: TR | EN
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("languages")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self.buttons: dict[str, QPushButton] = {}
+        for code in self.CODES:
+            button = QPushButton(code.upper())   # "TR", "EN": the same in every language
+            button.setObjectName("language")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAccessibleName(i18n.LANGUAGES[code])   # "Türkçe", "English": each in its own language
+            button.clicked.connect(lambda _=False, c=code: self._on_clicked(c))
+            self._group.addButton(button)
+            layout.addWidget(button)
+            self.buttons[code] = button
+        self.set_scale(1.0)
+        self.sync()
+
+    def set_scale(self, u: float) -> None:
+        """Touch-sized for the screen (``u``: the kiosk's scale, 1 at 1920×1080)."""
+        height, width = max(56, round(64 * u)), max(76, round(92 * u))
+        for button in self.buttons.values():
+            button.setFont(booth_font(max(20, 26 * u), bold=True))
+            button.setFixedSize(width, height)
+
+    def active(self) -> str:
+        """The language lit now."""
+        return next((code for code, button in self.buttons.items() if button.isChecked()), "")
+
+    def sync(self) -> None:
+        """Light the language on screen."""
+        current = i18n.current()
+        for code, button in self.buttons.items():
+            button.setChecked(code == current)
+
+    def _on_clicked(self, code: str) -> None:
+        self.chosen.emit(code)
+        self.sync()   # the switch may have failed (no catalogue): the lit one stays the truth
+
+    def changeEvent(self, event) -> None:
+        if i18n.is_language_change(event):
+            self.sync()
+        super().changeEvent(event)

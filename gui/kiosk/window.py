@@ -20,6 +20,10 @@ Unattended:
   chain of engine/catalogue.py); if none loads the booth says "Warming up…" and retries in the
   background.
 * **Statistics** — one JSON line per finished drawing and per answer (engine/booth.py).
+* **Languages** — visitors switch between Turkish and English with the TR | EN buttons in the
+  top-left corner; everything on screen, the answer on show too, changes at once. When the booth
+  goes idle it returns to its own language (``language``: the command line's, else the booth
+  config's, else the system's).
 
 This module is :class:`KioskWindow`, the behaviour: a frameless top-level window holding its
 :class:`~gui.kiosk.screen.KioskScreen` (``window.view``) as its only child. What the screen shows
@@ -38,11 +42,12 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from engine.booth import BoothConfig, BoothStats
 from engine.catalogue import LoadedModel
+from gui import i18n
 from gui.kiosk.attract import AttractLoop
 from gui.kiosk.safety import ExceptionGuard, exit_sequence, pressed_combination
 from gui.kiosk.screen import KioskScreen
 from gui.kiosk.theme import booth_palette
-from gui.drawing.answer_text import EMPTY_CAPTION
+from gui.drawing.answer_text import empty_caption
 from gui.drawing.recognition import Recognizer
 
 log = logging.getLogger("digit_studio")
@@ -77,10 +82,13 @@ class KioskWindow(QWidget):
 
     def __init__(self, config: BoothConfig | None = None, model_ref: str | None = None,
                  started_at: float | None = None, stats: BoothStats | None = None,
-                 parent: QWidget | None = None, backend: str = "auto"):
+                 parent: QWidget | None = None, backend: str = "auto", language: str | None = None):
         super().__init__(parent, Qt.WindowType.Window | Qt.WindowType.FramelessWindowHint)
         self.config = config or BoothConfig()
-        self.setWindowTitle("Digit Studio — Booth")
+        # the booth's own language: it starts in it and returns to it when idle
+        if language is not None and language != i18n.current():
+            i18n.set_language(language)
+        self._home_language = i18n.current()   # what it is on screen now (a catalogue may have failed to load)
         self.setPalette(booth_palette())
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         self.view = KioskScreen(self.config, parent=self)   # what it shows: every widget, laid out
@@ -96,7 +104,7 @@ class KioskWindow(QWidget):
         self._answered = False
         self._exit_authorised = self._shut_down = self._active = False
         self._filtering = self._quit_connected = False
-        self._status: str | None = None  # instead of the caption while there is no answer
+        self._warming = False            # "Warming up the network…" instead of the caption while there is no answer
         self._shown = None               # the prediction on show (the attract loop's too)
         self._fell_back = False          # the model about to be used is a fallback
         self._recoveries: deque[float] = deque()
@@ -108,6 +116,8 @@ class KioskWindow(QWidget):
             button.clicked.connect(lambda _=False, d=digit: self.keep_sample(d))
         self._collector = None     # gui.handwriting.collector.HandwritingCollector, with collect_samples
         self.view.pin_pad.entered.connect(self._on_pin_entered)
+        self.view.languages.chosen.connect(self.choose_language)
+        self._model_loaded: LoadedModel | None = None
 
         self.recognizer = Recognizer(self.view.canvas, started_at=self._started_at, parent=self, backend=backend)
         self.recognizer.predictionShown.connect(self._on_prediction)
@@ -130,8 +140,8 @@ class KioskWindow(QWidget):
         self._settle_timer = QTimer(self, singleShot=True, interval=FEEDBACK_DELAY_MS, timeout=self._ask_feedback)
         self.retry_timer = QTimer(self, singleShot=True, interval=round(RETRY_SECONDS * 1000),
                                    timeout=self.start_engine)
-        self._set_status("Warming up the network…")
-        self._update_summary()
+        self._set_warming(True)
+        self.retranslate()
 
     # ----- showing the kiosk ------------------------------------------------------------------------
     def show_kiosk(self, guard: bool = True) -> None:
@@ -154,7 +164,30 @@ class KioskWindow(QWidget):
         log.info("kiosk: shown full screen (%dx%d); exit with %s", self.width(), self.height(),
                  self.exit_keys.toString(QKeySequence.SequenceFormat.PortableText))
 
+    # ----- languages ---------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Re-word what depends on the window's state: the answer on show (its caption), today's
+        count, the model's label (the screen and its widgets re-word their own text)."""
+        self.setWindowTitle(self.tr("Digit Studio — Booth"))
+        self._show(self._shown)
+        self._update_summary()
+        self._show_model_label()
+
+    @property
+    def home_language(self) -> str:
+        """The booth's own language: the kiosk starts in it and returns to it when idle."""
+        return self._home_language
+
+    @Slot(str)
+    def choose_language(self, language: str) -> None:
+        """A visitor tapped TR or EN: everything on screen changes to it, live."""
+        if language != i18n.current():
+            log.info("kiosk: a visitor chose %s", i18n.LANGUAGES.get(language, language))
+            i18n.set_language(language)
+
     def changeEvent(self, event) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
         super().changeEvent(event)
         if (event.type() == QEvent.Type.WindowStateChange and self._active and not self._exit_authorised
                 and not self.windowState() & Qt.WindowState.WindowFullScreen):
@@ -170,7 +203,7 @@ class KioskWindow(QWidget):
         """Load the configured model in the background; if it fails, the other shipped models in
         turn (engine.catalogue's fallback chain); if none loads, try again in RETRY_SECONDS."""
         self.retry_timer.stop()
-        self._set_status("Warming up the network…")
+        self._set_warming(True)
         self.recognizer.start_engine(self._model_ref, chain=True)
 
     @Slot(str)
@@ -181,14 +214,15 @@ class KioskWindow(QWidget):
     def _on_engine_failed(self, message: str) -> None:
         log.error("kiosk: no model could be loaded (%s first: %s); retrying in %.0f s",
                   self._model_ref or "the default model", message, RETRY_SECONDS)
-        self._set_status("Warming up the network…")
+        self._set_warming(True)
         self.retry_timer.start()
 
     @Slot(object)
     def _on_model_changed(self, loaded: LoadedModel) -> None:
         self.retry_timer.stop()
-        self.view.crowd.set_model_label(f"{loaded.label} · {loaded.device}")
-        self._set_status(None)
+        self._model_loaded = loaded
+        self._show_model_label()
+        self._set_warming(False)
         fell_back, self._fell_back = self._fell_back, False
         log.info("kiosk: recognising with %s%s", loaded.label,
                  f" instead of {self._model_ref or 'the default model'}" if fell_back else "")
@@ -198,16 +232,26 @@ class KioskWindow(QWidget):
     def _on_recognition_failed(self, message: str) -> None:
         self._recover(f"recognition failed: {message}")
 
+    def _show_model_label(self) -> None:
+        loaded = self._model_loaded
+        if loaded is not None:
+            self.view.crowd.set_model_label(f"{i18n.say(loaded.label)} · {loaded.device}")
+
     # ----- answers ------------------------------------------------------------------------------------
-    def _set_status(self, text: str | None) -> None:
-        self._status = text
+    def _set_warming(self, warming: bool) -> None:
+        self._warming = warming
         if self._shown is None:
             self._show(None)
 
+    def idle_caption(self) -> str:
+        """The caption while there is no answer: warming up, the attract loop's, or "Draw a digit"."""
+        if self._warming:
+            return self.tr("Warming up the network…")
+        return self.tr("Watch me read…") if self.attract_running() else empty_caption()
+
     def _show(self, prediction) -> None:
         self._shown = prediction
-        empty = self._status or ("Watch me read…" if self.attract_running() else EMPTY_CAPTION)
-        self.view.show_answer(prediction, empty)
+        self.view.show_answer(prediction, self.idle_caption())
 
     def attract_running(self) -> bool:
         return self.attract.running
@@ -246,10 +290,10 @@ class KioskWindow(QWidget):
         self.stats.record_feedback(right, digit)
         log.info("feedback right=%s digit=%d", right, digit)
         if not right and self.config.collect_samples and not self.view.canvas.is_empty():
-            self.view.thanks_label.setText("Thanks — I'll learn from it!")
+            self.view.set_thanks(learning=True)
             self.view.feedback.setCurrentIndex(3)   # which digit was it?
         else:
-            self.view.thanks_label.setText("Thanks — counted!")
+            self.view.set_thanks(learning=False)
             self.view.feedback.setCurrentIndex(2)
         self._update_summary()
 
@@ -293,7 +337,18 @@ class KioskWindow(QWidget):
 
     def _update_summary(self) -> None:
         if self.config.statistics:
-            self.view.summary_label.setText(self.stats.summary())
+            self.view.set_summary(self.summary_text())
+
+    def summary_text(self) -> str:
+        """Today's count for the corner of the screen: "128 drawings today · 93% right"."""
+        drawings, percent = self.stats.today()
+        count = i18n.integer(drawings)
+        if percent is None:
+            text = self.tr("{count} drawing today") if drawings == 1 else self.tr("{count} drawings today")
+            return text.format(count=count)
+        text = (self.tr("{count} drawing today · {percent} right") if drawings == 1
+                else self.tr("{count} drawings today · {percent} right"))
+        return text.format(count=count, percent=i18n.percent_value(i18n.integer(percent)))
 
     def clear_canvas(self) -> None:
         """What the Clear button does: count the drawing and start afresh."""
@@ -316,6 +371,9 @@ class KioskWindow(QWidget):
         if self._latest is not None or not self.view.canvas.is_empty():
             log.info("idle: canvas cleared")
             self.clear_canvas()
+        if i18n.current() != self._home_language:   # the next visitor finds the booth's own language
+            log.info("idle: back to %s", i18n.LANGUAGES[self._home_language])
+            i18n.set_language(self._home_language)
         self.idleCleared.emit()
         self._attract_timer.start()
 
@@ -325,7 +383,7 @@ class KioskWindow(QWidget):
             return
         self._finish_drawing()
         log.info("attract loop started")
-        self.view.headline_label.setText("Watch the network read handwriting, then try it yourself!")
+        self.view.set_attracting(True)
         self.view.stage.banner.show()
         self.attract.start()
         self._show(None)
@@ -336,7 +394,7 @@ class KioskWindow(QWidget):
             return
         self.attract.stop()
         self.view.stage.banner.hide()
-        self.view.headline_label.setText(self.config.headline)
+        self.view.set_attracting(False)
         self._latest = None
         self.view.canvas.clear()
         log.info("attract loop stopped")

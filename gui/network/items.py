@@ -26,7 +26,8 @@ def pixel_font(pixels: int, bold: bool = False) -> QFont:
 
 
 FONTS = {"title": pixel_font(12, bold=True), "detail": pixel_font(11), "chip": pixel_font(10),
-         "caption": pixel_font(11), "digit": pixel_font(12, bold=True), "percent": pixel_font(11)}
+         "caption": pixel_font(11), "digit": pixel_font(12, bold=True), "percent": pixel_font(11),
+         "winner": pixel_font(11, bold=True)}     # the winning digit's percentage
 
 
 def text_item(scene, text: str, font: str, color: QColor, z: float = 3) -> QGraphicsSimpleTextItem:
@@ -74,6 +75,11 @@ class Drawer:
         c = self.column
         put(self.title, c.center_x, 2)
         put(self.detail, c.center_x, 18)
+
+    def relabel(self) -> None:
+        """Take the column's title and detail again (the language changed); ``place`` puts them."""
+        self.title.setText(self.column.title)
+        self.detail.setText(self.column.detail)
 
     def set_detail(self, text: str, color: QColor | None = None) -> None:
         self.detail.setText(text)
@@ -434,15 +440,19 @@ class Connections(QGraphicsObject):
 class Chip:
     """A passing layer's name in a small rounded box between two columns."""
 
-    def __init__(self, scene, info, colors: Colors):
+    def __init__(self, scene, info, colors: Colors, text: str | None = None):
         self.info = info
         self.box = QGraphicsPathItem()
-        self.text = text_item(scene, info.chip, "chip", colors.muted, z=3.1)
+        self.text = text_item(scene, info.chip if text is None else text, "chip", colors.muted, z=3.1)
         self.box.setZValue(3)
         scene.addItem(self.box)
         self.items = [self.box, self.text]
         self.rect = QRectF()
         self.recolor(colors)
+
+    def relabel(self, text: str) -> None:
+        """New words (the language changed); ``place`` centres them in the box again."""
+        self.text.setText(text)
 
     def place(self, x: float, y: float, w: float) -> None:
         self.rect = QRectF(x, y, w, CHIP_HEIGHT)

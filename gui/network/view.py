@@ -29,18 +29,19 @@ from PySide6.QtGui import QFontMetricsF, QPainter, QPalette
 from PySide6.QtWidgets import (QCheckBox, QGraphicsScene, QHBoxLayout, QLabel, QSizePolicy, QToolTip, QVBoxLayout,
                                QWidget)
 
+from gui import i18n
+from gui.drawing.answer_text import percent_text
 from gui.network import text as words
 from gui.network.colors import Colors
 from gui.network.items import (FONTS, Chip, Connections, DenseDrawer, Highlight, InputDrawer, MapsDrawer,
                                   OutputDrawer, pixel_font)
-from gui.network.layout import (COLUMN_MAX, HINT_AUTO, HINT_IDLE, HINT_PINNED, INPUT, INSPECTOR, fit, hit,
-                                   hit_rect, make_plan, node_positions, unit_position)
+from gui.network.layout import (COLUMN_MAX, INPUT, INSPECTOR, fit, hit, hit_rect, make_plan, node_positions,
+                                   relabel, unit_position)
 from gui.network.model import Network
 
 NUMPY_AGREES = 1e-4          # NumPy and TensorFlow "agree" below this max |difference|
-# What computed the activations on show, as the NumPy check names it: (long, short). The course's
-# NumPy forward pass (float64, one layer at a time) is checked against the live engine's numbers.
-ENGINE_NAMES = {"tensorflow": ("TensorFlow", "TF"), "numpy": ("the NumPy engine (float32)", "engine")}
+# The course's NumPy forward pass (float64, one layer at a time) is checked against the live
+# engine's numbers; text.engine_names says what computed them, "tensorflow" or "numpy".
 NUMPY_DEBOUNCE_MS = 150      # a slow NumPy check (conv nets: ~60 ms) waits for the pen to pause
 NUMPY_INLINE_S = 0.004       # ... a fast one (dense nets: ~0.05 ms) runs with every update
 DRAWERS = {"input": InputDrawer, "maps": MapsDrawer, "grid": MapsDrawer, "dense": DenseDrawer,
@@ -114,7 +115,7 @@ class ActivationView(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._net: Network | None = None
-        self._engine_names = ENGINE_NAMES["tensorflow"]
+        self._backend = "tensorflow"
         self._plan = None
         self._drawers: list = []
         self._chips: list[Chip] = []
@@ -125,10 +126,11 @@ class ActivationView(QWidget):
         self._pinned: tuple[int, int] | None = None
         self._inspected: tuple | None = None
         self._hover: tuple | None = None
+        self._tip: tuple | None = None          # (what, global position) of the last hover text shown
         self._laid_out_for = (0, 0)
         self._colors = Colors(self.palette())
 
-        self.title_label = QLabel("Inside the network")
+        self.title_label = QLabel()
         self.title_label.setFont(pixel_font(13, bold=True))
         self.model_label = _ElidedLabel("")          # shrinks (with "…") only when it must
         self.status_label = _FittingLabel()          # rich text: the lines' colour legend
@@ -136,9 +138,7 @@ class ActivationView(QWidget):
             label.setFont(pixel_font(12))
         self.model_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.numpy_box = QCheckBox("Check with NumPy")
-        self.numpy_box.setToolTip("Run the course's NumPy forward propagation on the same input and "
-                                  "compare every layer with the live engine's numbers")
+        self.numpy_box = QCheckBox()
         self.numpy_box.toggled.connect(self._on_numpy_toggled)
         header = QHBoxLayout()
         header.setContentsMargins(12, 6, 12, 0)
@@ -167,6 +167,59 @@ class ActivationView(QWidget):
         self._numpy_timer = QTimer(self, singleShot=True, interval=NUMPY_DEBOUNCE_MS,
                                    timeout=self._refresh_numpy)
         self._apply_palette()
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every word in the language on screen: the header, the columns' titles, the chips, the
+        inspector's caption, the output's percentages, the legend and a hover text on show — the
+        items stay, only their texts change (and the layout follows their new widths)."""
+        self.title_label.setText(self.tr("Inside the network"))
+        self.numpy_box.setText(self.tr("Check with NumPy"))
+        self.numpy_box.setToolTip(self.tr("Run the course's NumPy forward propagation on the same input and "
+                                          "compare every layer with the live engine's numbers"))
+        self._update_model_label()
+        if self._plan is not None:
+            self._relabel_plan()
+            for drawer in self._drawers:
+                drawer.relabel()
+            for chip in self._chips:
+                chip.relabel(self._plan.chip_text(chip.info))
+            hover = self._hover
+            self._laid_out_for = (-1, -1)   # the labels' widths changed: lay out again (moves, creates nothing)
+            self._relayout()
+            if hover is not None:           # the mouse has not moved: keep its ring
+                self._hover = hover
+                self._mark(self._highlight, hover)
+        self._update_status()
+        self._retranslate_tooltip()
+
+    def _retranslate_tooltip(self) -> None:
+        """A hover text on show is shown again in the language on screen."""
+        if self._tip is None or not QToolTip.isVisible() or self._plan is None:
+            return
+        found, global_pos = self._tip
+        if found[0] == INSPECTOR and self._drawers[0].weights is None:
+            return
+        text, rect = self._tooltip_for(found)
+        QToolTip.showText(global_pos, text, self.view.viewport(), rect)
+
+    def _relabel_plan(self) -> None:
+        relabel(self._plan, words.layer_title, words.layer_detail, words.chip_name,
+                (words.input_title(), words.input_detail()), words.inspector_samples(),
+                (percent_text(1.0), percent_text(0.0)))
+
+    def _update_model_label(self) -> None:
+        if self._net is None:
+            self.model_label.setText("")
+            return
+        count, parameters = len(self._net.layers), i18n.integer(self._net.parameter_count())
+        if count == 1:
+            text = self.tr("{name} · 1 layer · {parameters} parameters").format(
+                name=self._net.name, parameters=parameters)
+        else:
+            text = self.tr("{name} · {layers} layers · {parameters} parameters").format(
+                name=self._net.name, layers=count, parameters=parameters)
+        self.model_label.setText(text)
 
     # ----- the API the main window uses --------------------------------------------------------
     def set_network(self, network, backend: str = "tensorflow") -> None:
@@ -178,17 +231,16 @@ class ActivationView(QWidget):
             scene.removeItem(item)
         self._items, self._drawers, self._chips, self._links = [], [], [], []
         self._highlight = self._marker = None
-        self._prediction = self._pinned = self._inspected = self._hover = None
+        self._prediction = self._pinned = self._inspected = self._hover = self._tip = None
         self._laid_out_for = (0, 0)
-        self._engine_names = ENGINE_NAMES.get(backend, ENGINE_NAMES["tensorflow"])
-        self._net = Network(network, self._engine_names[0]) if network is not None else None
+        self._backend = backend if backend in ("tensorflow", "numpy") else "tensorflow"
+        self._net = Network(network, words.engine_names(self._backend)[0]) if network is not None else None
         self._plan = make_plan(self._net.layers) if network is not None else None
         if self._plan is not None:
+            self._relabel_plan()
             self._build()
             self._relayout()
-        self.model_label.setText("" if self._net is None else
-                                 f"{self._net.name} · {len(self._net.layers)} layers · "
-                                 f"{self._net.parameter_count():,} parameters")
+        self._update_model_label()
         self._update_status()
 
     def set_weights_changed(self, network) -> None:
@@ -247,7 +299,8 @@ class ActivationView(QWidget):
             return words.inspector_text(caption, None if inspected is None else inspected[2])
         p = self._prediction
         numpy_acts = self._net.numpy_forward(p) if self.numpy_check and p is not None else None
-        return words.hover_text(self._net, p, layer_index, unit, at, numpy_acts)
+        return words.hover_text(self._net, p, layer_index, unit, at, numpy_acts,
+                                engine=words.engine_names(self._backend)[0])
 
     # ----- for tests and tools ---------------------------------------------------------------------
     @property
@@ -283,7 +336,8 @@ class ActivationView(QWidget):
         return None if drawer is None else drawer.column.kind
 
     def chip_names(self) -> list[str]:
-        return [chip.info.chip for chip in self._chips]
+        """The chips' texts as shown (in the language on screen)."""
+        return [chip.text.text() for chip in self._chips]
 
     def connection_count(self) -> int:
         return sum(item.count for _, item in self._links)
@@ -321,7 +375,7 @@ class ActivationView(QWidget):
             self._items += drawer.items
         for infos in plan.chips:
             for info in infos:
-                chip = Chip(scene, info, colors)
+                chip = Chip(scene, info, colors, plan.chip_text(info))
                 self._chips.append(chip)
                 self._items += chip.items
         for gap in plan.links:
@@ -407,8 +461,10 @@ class ActivationView(QWidget):
         if self._inspected == key:
             return
         self._inspected = key
-        weights, caption = self._net.inspect(self._prediction, *target)
-        hint = HINT_PINNED if self._pinned else HINT_IDLE if self._prediction is None else HINT_AUTO
+        weights, _ = self._net.inspect(self._prediction, *target)
+        caption = words.inspector_caption(self._net.layers[target[0]], target[1])
+        auto, pinned, idle = words.inspector_hints()
+        hint = pinned if self._pinned else idle if self._prediction is None else auto
         self._drawers[0].inspect(weights, caption, hint)
         self._mark(self._marker, (*target, None))
 
@@ -423,8 +479,10 @@ class ActivationView(QWidget):
             elif kind == QEvent.Type.ToolTip:
                 found = self.tooltip_at(event.pos())
                 if found is None:
+                    self._tip = None
                     QToolTip.hideText()
                 else:
+                    self._tip = (self.hit_test(self.view.mapToScene(event.pos())), event.globalPos())
                     QToolTip.showText(event.globalPos(), found[0], self.view.viewport(), found[1])
                 return True
         return super().eventFilter(watched, event)
@@ -432,8 +490,10 @@ class ActivationView(QWidget):
     def tooltip_at(self, viewport_pos) -> tuple[str, QRect] | None:
         """(hover text, the viewport rectangle it is about) at a viewport position, or None."""
         found = self.hit_test(self.view.mapToScene(viewport_pos))
-        if found is None:
-            return None
+        return None if found is None else self._tooltip_for(found)
+
+    def _tooltip_for(self, found: tuple) -> tuple[str, QRect]:
+        """(hover text, viewport rectangle) of what ``hit_test`` found."""
         rect = (QRectF(*self._drawers[0].weights_rect) if found[0] == INSPECTOR
                 else QRectF(*hit_rect(self._plan, found)))
         # One formula a line, never wrapped mid-expression however narrow the screen.
@@ -500,23 +560,26 @@ class ActivationView(QWidget):
     def _update_status(self) -> None:
         c = self._colors
         if self._net is None:
-            variants = ("No model yet",)
+            variants = (self.tr("No model yet"),)
         elif self._prediction is None:
-            variants = ("Draw a digit: every layer responds as you draw", "Draw a digit")
+            variants = (self.tr("Draw a digit: every layer responds as you draw"), self.tr("Draw a digit"))
         elif self.numpy_check and self._net.numpy_ready_for(self._prediction):
-            worst = max(self._net.numpy_diffs, default=0.0)
-            same = '=' if worst < NUMPY_AGREES else '≠'
-            long_name, short_name = self._engine_names
-            variants = (f"NumPy {same} {long_name} to {words.fmt_small(worst)}",
-                        f"NumPy {same} {short_name}: {words.fmt_small(worst)}")
+            worst = words.fmt_small(max(self._net.numpy_diffs, default=0.0))
+            same = '=' if max(self._net.numpy_diffs, default=0.0) < NUMPY_AGREES else '≠'
+            long_name, short_name = words.engine_names(self._backend)
+            variants = (self.tr("NumPy {same} {engine} to {difference}").format(
+                            same=same, engine=long_name, difference=worst),
+                        self.tr("NumPy {same} {engine}: {difference}").format(
+                            same=same, engine=short_name, difference=worst))
         elif self.numpy_check:
-            variants = ("NumPy: computing…",)
+            variants = (self.tr("NumPy: computing…"),)
         elif self._links:
-            legend = (f"<span style='color:{c.accent.name()}'>━</span> excites&nbsp; "
-                      f"<span style='color:{c.unsure.name()}'>━</span> inhibits")
-            variants = (f"{legend}&nbsp; (w·a) · hover: formula · click: weights", legend)
+            legend = self.tr("<span style='color:{excites}'>━</span> excites&nbsp; "
+                             "<span style='color:{inhibits}'>━</span> inhibits").format(
+                excites=c.accent.name(), inhibits=c.unsure.name())
+            variants = (self.tr("{legend}&nbsp; (w·a) · hover: formula · click: weights").format(legend=legend), legend)
         else:
-            variants = ("hover: formula · click: weights", "hover: formula")
+            variants = (self.tr("hover: formula · click: weights"), self.tr("hover: formula"))
         self.status_label.set_variants(*variants)
 
     # ----- palette ------------------------------------------------------------------------------------------
@@ -524,6 +587,8 @@ class ActivationView(QWidget):
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "view"):
             self._apply_palette()
+        elif i18n.is_language_change(event) and hasattr(self, "view"):
+            self.retranslate()
 
     def _apply_palette(self) -> None:
         self._colors = colors = Colors(self.palette())

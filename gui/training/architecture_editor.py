@@ -6,22 +6,29 @@ imports TensorFlow. A custom network is a list of hidden dense layers (units, ac
 """
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSpinBox,
                                QToolButton, QVBoxLayout, QWidget)
 
 from engine.models import ACTIVATIONS, PRESETS, ModelSpec, dense_spec
+from gui import i18n
 
 CUSTOM = "custom"
 CUSTOM_NAME = "custom-dense"
 MAX_HIDDEN = 6
 MAX_UNITS = 1024
-_PRESET_TITLES = {
+_PRESET_TITLES = {   # the model names and Keras activations stay as they are in every language
     "course-mlp": "course-mlp · 25 relu → 15 relu",
     "sigmoid-mlp": "sigmoid-mlp · 25 sigmoid → 15 sigmoid",
-    "cnn": "cnn · 4 conv → 128 relu",
 }
-_CUSTOM_TITLE = "Custom dense network…"
+
+
+def preset_title(name: str) -> str:
+    """The combo's line for a preset: its name and its layers."""
+    if name == "cnn":
+        return QCoreApplication.translate("ArchitectureEditor", "cnn · {count} conv → {units} relu").format(
+            count=4, units=128)
+    return _PRESET_TITLES.get(name, name)
 
 
 def parameter_count(spec: ModelSpec) -> int:
@@ -53,13 +60,14 @@ def describe(spec: ModelSpec) -> str:
     parts = ["28×28"]
     conv = [layer for layer in spec.layers if layer.kind == "conv2d"]
     if conv:
-        parts.append(f"{len(conv)} conv")
+        parts.append(QCoreApplication.translate("ArchitectureEditor", "{count} conv").format(count=len(conv)))
     else:
         parts[0] = "784"
     dense = [layer for layer in spec.layers if layer.kind == "dense"]
     parts += [f"{layer.units} {layer.activation}" for layer in dense[:-1]]
     parts.append("10")
-    return f"{' → '.join(parts)} · {parameter_count(spec):,} parameters"
+    return QCoreApplication.translate("ArchitectureEditor", "{layers} · {count} parameters").format(
+        layers=" → ".join(parts), count=i18n.integer(parameter_count(spec)))
 
 
 class _LayerRow:
@@ -68,13 +76,11 @@ class _LayerRow:
     def __init__(self, editor: "ArchitectureEditor", units: int, activation: str):
         self.label = QLabel()
         self.units = QSpinBox(minimum=1, maximum=MAX_UNITS, value=units)
-        self.units.setSuffix(" units")
         self.units.setAccelerated(True)
         self.activation = QComboBox()
         self.activation.addItems(list(ACTIVATIONS))
         self.activation.setCurrentText(activation)
         self.remove = QToolButton(text="✕")
-        self.remove.setToolTip("Remove this layer")
         self.remove.setAutoRaise(True)
         self.units.valueChanged.connect(editor._on_edited)
         self.activation.currentTextChanged.connect(editor._on_edited)
@@ -82,6 +88,14 @@ class _LayerRow:
 
     def widgets(self) -> tuple[QWidget, ...]:
         return self.label, self.units, self.activation, self.remove
+
+    def retranslate(self, number: int) -> None:
+        """Its words: "Layer 2", " units", the remove button's tooltip (context ArchitectureEditor)."""
+        self.label.setText(QCoreApplication.translate("ArchitectureEditor", "Layer {number}").format(number=number))
+        self.units.setSuffix(QCoreApplication.translate("ArchitectureEditor", " units"))
+        self.units.setToolTip(QCoreApplication.translate("ArchitectureEditor", "Neurons in this hidden layer"))
+        self.activation.setToolTip(QCoreApplication.translate("ArchitectureEditor", "This layer's activation"))
+        self.remove.setToolTip(QCoreApplication.translate("ArchitectureEditor", "Remove this layer"))
 
 
 class ArchitectureEditor(QWidget):
@@ -94,8 +108,8 @@ class ArchitectureEditor(QWidget):
         self._rows: list[_LayerRow] = []
         self.combo = QComboBox()
         for name in PRESETS:
-            self.combo.addItem(_PRESET_TITLES.get(name, name), name)
-        self.combo.addItem(_CUSTOM_TITLE, CUSTOM)
+            self.combo.addItem(preset_title(name), name)
+        self.combo.addItem("", CUSTOM)
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
         self._grid = QGridLayout()
@@ -104,10 +118,10 @@ class ArchitectureEditor(QWidget):
         self._grid.setVerticalSpacing(4)
         self._grid.setColumnStretch(1, 1)
         self._grid.setColumnStretch(2, 1)
-        self.add_button = QToolButton(text="+ Add hidden layer")
+        self.add_button = QToolButton()
         self.add_button.setAutoRaise(True)
         self.add_button.clicked.connect(lambda: self.add_layer())
-        self.conv_front = QCheckBox("Convolutional front end (the cnn's 4 conv layers)")
+        self.conv_front = QCheckBox()
         self.conv_front.toggled.connect(self._on_edited)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -131,9 +145,26 @@ class ArchitectureEditor(QWidget):
         layout.addWidget(self.custom_box)
         layout.addWidget(self.summary)
 
+        self.retranslate()
         self.set_custom([(25, "relu"), (15, "relu")], conv_front=False)
         self.combo.currentIndexChanged.connect(self._on_choice)
         self.set_preset("course-mlp")
+
+    def retranslate(self) -> None:
+        for index in range(self.combo.count()):
+            name = self.combo.itemData(index)
+            self.combo.setItemText(index, self.tr("Custom dense network…") if name == CUSTOM else preset_title(name))
+        self.combo.setToolTip(self.tr("The network to train: a course preset, or dense layers of your own"))
+        self.add_button.setText(self.tr("+ Add hidden layer"))
+        self.conv_front.setText(self.tr("Convolutional front end (the cnn's 4 conv layers)"))
+        self._renumber()
+        if self.combo.currentData() is not None and (self._rows or not self.is_custom()):
+            self.summary.setText(describe(self.spec()))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
 
     # ----- reading --------------------------------------------------------------------------
     def choice(self) -> str:
@@ -209,7 +240,7 @@ class ArchitectureEditor(QWidget):
 
     def _renumber(self) -> None:
         for i, row in enumerate(self._rows, start=1):
-            row.label.setText(f"Layer {i}")
+            row.retranslate(i)
         self.add_button.setEnabled(len(self._rows) < MAX_HIDDEN)
 
     def _on_choice(self, _index: int | None = None) -> None:

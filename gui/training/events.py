@@ -16,7 +16,9 @@ from engine.training import (BatchProgress, EpochProgress, ModelBuilt, Training,
 class TrainingEvents(QObject):
     """Typed signals for every event of a training run: (the run, the event)."""
 
-    phase = Signal(object, str)                  # "Loading MNIST…", "Building the network…", …
+    # "Loading MNIST…", "Building the network…", …: an object, not a str, so that an engine message
+    # (engine.words.Words) arrives as itself and the panel can show it in the current language.
+    phase = Signal(object, object)
     modelBuilt = Signal(object, ModelBuilt)      # the network exists: device, spec, live Predictor
     batch = Signal(object, BatchProgress)
     epoch = Signal(object, EpochProgress)

@@ -5,6 +5,9 @@ Built for long runs: the four curves are created once, data goes into preallocat
 buffers that grow by doubling, each curve gets ``setData`` with views of its buffers (no
 copies), redraws are coalesced to at most ``MAX_FPS`` a second, and the batch curves draw
 only what is in view, peak-downsampled to the plot's width.
+
+Its words (legend, axis labels) and tick numbers follow the language ("0,5", "%80" in Turkish):
+pyqtgraph's items are no QObjects, so the plot retranslates them on LanguageChange.
 """
 from __future__ import annotations
 
@@ -14,11 +17,11 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.LegendItem import ItemSample
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QGraphicsItem, QWidget
 
-from gui import theme
+from gui import i18n, theme
 
 MAX_FPS = 30
 _GREEN = ("#15803d", "#4ade80")   # validation accuracy (light, dark palette)
@@ -57,11 +60,25 @@ class _Series:
         return self._xy.shape[1]
 
 
-class _PercentAxis(pg.AxisItem):
-    """The accuracy axis: 0..1 shown as "80%"."""
+class _NumberAxis(pg.AxisItem):
+    """An axis whose tick numbers are written the language's way ("0.5" / "0,5")."""
 
     def tickStrings(self, values, scale, spacing):
-        return [f"{100 * v:.0f}%" for v in values]
+        if self.logMode or spacing * scale <= 0:
+            return super().tickStrings(values, scale, spacing)
+        places = max(0, math.ceil(-math.log10(spacing * scale)))
+        strings = []
+        for v in values:
+            vs = v * scale
+            strings.append(f"{vs:g}" if abs(vs) < .001 or abs(vs) >= 10000 else i18n.number(vs, places))
+        return strings
+
+
+class _PercentAxis(pg.AxisItem):
+    """The accuracy axis: 0..1 shown as "80%" ("%80" in Turkish)."""
+
+    def tickStrings(self, values, scale, spacing):
+        return [i18n.percent(v, 0) for v in values]
 
 
 class _Sample(ItemSample):
@@ -76,7 +93,7 @@ class _Sample(ItemSample):
         painter.setPen(pg.mkPen(opts["pen"]))
         painter.drawLine(0, 11, 20, 11)
         if opts.get("symbol") is not None:
-            painter.translate(10, 11)
+            painter.translate(QPointF(10, 11))   # (one argument: not mistaken for a translation call)
             drawSymbol(painter, opts["symbol"], opts["symbolSize"], pg.mkPen(opts["symbolPen"]),
                        pg.mkBrush(opts["symbolBrush"]))
 
@@ -86,7 +103,8 @@ class LossPlot(pg.PlotWidget):
     and validation accuracy per epoch (right axis, 0..1), x in epochs."""
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent, background=None, axisItems={"right": _PercentAxis("right")})
+        super().__init__(parent, background=None, axisItems={
+            "right": _PercentAxis("right"), "bottom": _NumberAxis("bottom"), "left": _NumberAxis("left")})
         self.setMinimumHeight(140)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         item = self.getPlotItem()
@@ -110,10 +128,10 @@ class LossPlot(pg.PlotWidget):
         self.acc_view.setYRange(0.0, 1.0, padding=0.02)
         item.vb.sigResized.connect(self._sync_views)
 
-        self.raw_curve = pg.PlotDataItem(name="batch loss")
-        self.smooth_curve = pg.PlotDataItem(name="smoothed")
-        self.val_loss_curve = pg.PlotDataItem(name="val loss", symbol="o", symbolSize=7)
-        self.val_acc_curve = pg.PlotDataItem(name="val acc", symbol="s", symbolSize=6)
+        self.raw_curve = pg.PlotDataItem(name="")   # the names: retranslate()
+        self.smooth_curve = pg.PlotDataItem(name="")
+        self.val_loss_curve = pg.PlotDataItem(name="", symbol="o", symbolSize=7)
+        self.val_acc_curve = pg.PlotDataItem(name="", symbol="s", symbolSize=6)
         item.addItem(self.raw_curve)
         item.addItem(self.smooth_curve)
         item.addItem(self.val_loss_curve)
@@ -133,16 +151,13 @@ class LossPlot(pg.PlotWidget):
         item.titleLabel.setVisible(False)
         item.layout.addItem(self.legend, 0, 0, 1, 3)
         item.layout.setAlignment(self.legend, Qt.AlignmentFlag.AlignHCenter)
-        for curve in (self.raw_curve, self.smooth_curve, self.val_loss_curve, self.val_acc_curve):
-            self.legend.addItem(curve, curve.name())
 
-        for side, label in (("bottom", "epoch"), ("left", "loss"), ("right", "val accuracy")):
+        for side in ("bottom", "left", "right"):
             axis = item.getAxis(side)
             # An axis (with its grid lines) changes only when its range does: redraw it from a
             # pixmap, not by replaying its text and lines ~30 times a second (~1 ms each).
             axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             axis.setTickFont(font)
-            axis.setLabel(label)
             axis.label.setFont(font)
         item.getAxis("right").setTickSpacing(0.2, 0.1)
         item.getAxis("right").setWidth(46)
@@ -160,8 +175,57 @@ class LossPlot(pg.PlotWidget):
         self._shown_top = -1.0
         self._redraw = QTimer(self, singleShot=True, interval=int(1000 / MAX_FPS), timeout=self.flush)
         self.draws = 0  # redraws done (tests, benchmarks)
+        self.retranslate()
         self._on_palette_change()
         self.reset()
+
+    # ----- words ----------------------------------------------------------------------------------
+    def curve_names(self) -> dict[str, str]:
+        """The legend's name of each curve, in the current language."""
+        return {"raw": self.tr("batch loss"), "smoothed": self.tr("smoothed"),
+                "val_loss": self.tr("val loss"), "val_accuracy": self.tr("val acc")}
+
+    def axis_labels(self) -> dict[str, str]:
+        return {"bottom": self.tr("epoch"), "left": self.tr("loss"), "right": self.tr("val accuracy")}
+
+    def retranslate(self) -> None:
+        """The legend, the axis labels and the tick numbers in the current language."""
+        names = self.curve_names()
+        curves = {"raw": self.raw_curve, "smoothed": self.smooth_curve, "val_loss": self.val_loss_curve,
+                  "val_accuracy": self.val_acc_curve}
+        for key, curve in curves.items():
+            curve.opts["name"] = names[key]
+        if not self.legend.items:
+            for curve in curves.values():
+                self.legend.addItem(curve, curve.name())
+        else:
+            for sample, label in self.legend.items:
+                label.setText(sample.item.name())
+            self.legend.updateSize()
+        item = self.getPlotItem()
+        for side, text in self.axis_labels().items():
+            axis = item.getAxis(side)
+            axis.setLabel(text)
+            axis.picture = None   # the tick numbers are written again
+            axis.update()
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """The legend in one row of four where its names fit the plot's width, else two rows of two."""
+        legend = self.legend
+        if not legend.items:
+            return
+        spacing = legend.layout.horizontalSpacing()
+        needed = sum(sample.boundingRect().width() + label.item.boundingRect().width() + 2 * spacing
+                     for sample, label in legend.items)
+        columns = 4 if needed <= self.width() - 8 else 2
+        if columns != legend.columnCount:
+            legend.setColumnCount(columns)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if hasattr(self, "legend"):
+            self._fit_legend()
 
     # ----- data ---------------------------------------------------------------------------------
     def reset(self, epochs: int = 1, steps_per_epoch: int = 100) -> None:
@@ -249,6 +313,8 @@ class LossPlot(pg.PlotWidget):
         self.acc_view.linkedViewChanged(vb, self.acc_view.XAxis)
 
     def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event) and hasattr(self, "legend"):
+            self.retranslate()
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "legend"):
             self._on_palette_change()

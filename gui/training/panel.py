@@ -6,15 +6,21 @@ coming back as the signals of ``gui.training.events.TrainingEvents`` (queued to 
 engine hands on at most ~30 batch reports a second and the loss plot coalesces its redraws.
 
 Nothing here imports TensorFlow at import time: the window shows before the engine loads.
+
+Every text on show is remembered as how to make it (the run's state, a function giving it in the
+current language), so a language switch writes the panel again as it stands: the progress, the
+live numbers, the result. Engine messages (phases, a run's end, an adaptation's report) are
+translated by ``gui.i18n.say``.
 """
 from __future__ import annotations
 
+import functools
 import gc
 import logging
 import math
 from typing import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout,
                                QWidget)
@@ -23,23 +29,33 @@ from engine.device import tensorflow_installed
 from engine.spec import TrainingSpec
 from engine.training import (WEIGHTS_EVERY_BATCHES, BatchProgress, EpochProgress, ModelBuilt, Training, TrainingEnd,
                              TrainingOutcome, WeightsUpdate)
-from gui import theme
+from gui import i18n, theme
 from gui.training.events import TrainingEvents
-from gui.training.form import TrainingForm, pixel_font
+from gui.training.form import LearningRateError, TrainingForm, pixel_font
 from gui.training.loss_plot import LossPlot
-from gui.training.result_card import OK, WARN, ResultCard, set_text_color
+from gui.training.result_card import OK, WARN, ResultCard, Text, set_text_color
 from gui.workers import Worker
 
 log = logging.getLogger("digit_studio")
-NO_TENSORFLOW = ("Training needs the full installation of Digit Studio: this one has no TensorFlow, "
-                 "so it recognises digits but cannot train networks.")
 
+
+def no_tensorflow_text() -> str:
+    """What the panel says in an installation without TensorFlow (the booth build)."""
+    return QCoreApplication.translate("TrainingPanel", "Training needs the full installation of Digit Studio: this "
+                                      "one has no TensorFlow, so it recognises digits but cannot train networks.")
 
 
 def progress_text(epoch: int, epochs: int, step: int, steps: int, per_second: float, seconds_left: float) -> str:
     """ "Epoch 2/5 · batch 213/430 · 8,400 img/s · 0:42 left" """
-    return (f"Epoch {epoch + 1}/{epochs} · batch {step}/{steps} · {per_second:,.0f} img/s · "
-            f"{clock(seconds_left)} left")
+    return QCoreApplication.translate("TrainingPanel", "Epoch {epoch}/{epochs} · batch {step}/{steps} · "
+                                      "{rate} img/s · {left} left").format(
+        epoch=epoch + 1, epochs=epochs, step=step, steps=steps,
+        rate=i18n.integer(round(per_second)) if math.isfinite(per_second) else "–", left=clock(seconds_left))
+
+
+def error_text(exc: BaseException) -> str:
+    """What a failure to start says, in the current language (the form's own error says it itself)."""
+    return exc.text() if isinstance(exc, LearningRateError) else i18n.error_text(exc)
 
 
 def clock(seconds: float) -> str:
@@ -81,6 +97,12 @@ class TrainingPanel(QWidget):
         self._events.ended.connect(self._on_ended)
         self._batch = None
         self._last_epoch = None
+        self._stats: tuple[float, float] | None = None   # the live line's loss and accuracy
+        self._progress_words: Text = lambda: self.tr("Ready")   # the progress bar's text
+        self._device: str | None = None                  # where the last run computes
+        self._device_done = False                        # ... and whether it has ended
+        self._adapting = False                           # the adaptation's description is on show
+        self._adapt_words: Text = ""                     # that description
         self._pending = False       # a trained model waits for Keep or Discard
         self._gc_frozen = False
         self._retired: list[Worker] = []
@@ -92,14 +114,15 @@ class TrainingPanel(QWidget):
         self._build()
         self._update_enabled()
         self._on_palette_change()
+        self.retranslate()
         if not self.can_train:   # the form stays visible (what one could train), greyed out
             for widget in (self.progress, self.stats_label, self.plot):
                 widget.hide()
-            self.result_card.show_result(NO_TENSORFLOW, WARN, decision=False)
+            self.result_card.show_result(no_tensorflow_text, WARN, decision=False)
 
     # ----- building ---------------------------------------------------------------------------------
     def _build(self) -> None:
-        self.title = QLabel("Train a network")
+        self.title = QLabel()
         self.title.setFont(pixel_font(self, 17, bold=True))
         self.device_label = QLabel("")
         self.device_label.setFont(pixel_font(self, 11))
@@ -118,12 +141,11 @@ class TrainingPanel(QWidget):
         self.adapt_label.hide()
         self._captions = self.form.captions
 
-        self.train_button = QPushButton("Train")
+        self.train_button = QPushButton()
         self.train_button.setDefault(True)
-        self.pause_button = QPushButton("Pause")
-        self.stop_button = QPushButton("Stop")
+        self.pause_button = QPushButton()
+        self.stop_button = QPushButton()
         self.train_button.clicked.connect(lambda: self.start())
-        self.train_button.setToolTip("Start training (Ctrl+Enter)")
         # A shortcut of its own: a button's shortcut is lost whenever its text changes ("Training…").
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self._on_train_shortcut)
@@ -143,11 +165,11 @@ class TrainingPanel(QWidget):
         self.progress.setFont(pixel_font(self, 11))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
-        self.progress.setFormat("Ready")
         self.stats_label = QLabel(" ")
         self.stats_label.setFont(pixel_font(self, 11))
         self.stats_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        # New text ~30 times a second must not re-lay out the panel: the label's size never changes.
+        # New text ~30 times a second must not re-lay out the panel: the label's size changes only
+        # with the panel's width and the language (one line, or two where the numbers do not fit).
         self.stats_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         self.stats_label.setFixedHeight(self.stats_label.fontMetrics().height() + 2)
 
@@ -179,6 +201,51 @@ class TrainingPanel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(440, 720)
+
+    # ----- words --------------------------------------------------------------------------------------
+    def retranslate(self) -> None:
+        """Every text of the panel in the current language, as the panel stands now."""
+        self.title.setText(self.tr("Adapting to your handwriting") if self._adapting else self.tr("Train a network"))
+        self.adapt_label.setText(self._words(self._adapt_words))
+        self.train_button.setToolTip(self.tr("Start training (Ctrl+Enter)"))
+        self.pause_button.setToolTip(self.tr("Hold the run after the batch in progress; press again to go on"))
+        self.stop_button.setToolTip(self.tr("End the run after the batch in progress: the network so far is "
+                                            "still tested, to keep or discard"))
+        self._show_buttons()
+        self._show_device()
+        self._render_progress()
+        self._render_stats()
+        self._fit_stats_label()
+
+    @staticmethod
+    def _words(text: Text) -> str:
+        return text() if callable(text) else i18n.say(text)
+
+    def _set_progress(self, words: Text) -> None:
+        """The progress bar's text: ``words`` (a function giving it in the current language, or an
+        engine message), kept to write again when the language switches."""
+        self._progress_words = words
+        self._render_progress()
+
+    def _render_progress(self) -> None:
+        self.progress.setFormat(self._words(self._progress_words))
+
+    def _show_device(self) -> None:
+        device = self._device
+        if device is None:
+            self.device_label.setText("")
+            self.device_label.setToolTip("")
+            return
+        device = i18n.say(device)
+        self.device_label.setText((self.tr("Trained on {device}") if self._device_done
+                                   else self.tr("Training on {device}")).format(device=device))
+        self.device_label.setToolTip(self.tr("TensorFlow computes on {device}").format(device=device))
+
+    def _show_buttons(self) -> None:
+        running = self.is_training()
+        self.train_button.setText(self.tr("Training…") if running else self.tr("Train"))
+        self.pause_button.setText(self.tr("Resume") if running and self.is_paused() else self.tr("Pause"))
+        self.stop_button.setText(self.tr("Stop"))
 
     # ----- the form -------------------------------------------------------------------------------
     def spec(self) -> TrainingSpec:
@@ -219,7 +286,7 @@ class TrainingPanel(QWidget):
         try:
             spec = spec or self.spec()
         except ValueError as exc:
-            self.result_card.show_result(str(exc), WARN, decision=False)
+            self.result_card.show_result(lambda failed=exc: error_text(failed), WARN, decision=False)
             return False
         training = Training(spec, self._data if self._data is not None else self._data_loader,
                             weights_every=self.weights_every, max_reports_per_second=self.max_reports_per_second)
@@ -241,29 +308,40 @@ class TrainingPanel(QWidget):
             run = Adaptation(source_ref, x, y, mnist=self._data if self._data is not None else self._data_loader,
                              max_reports_per_second=self.max_reports_per_second)
         except Exception as exc:   # too few drawings, an unreadable store, a missing model
-            self.result_card.show_result(str(exc), WARN, decision=False)
+            self.result_card.show_result(lambda failed=exc: error_text(failed), WARN, decision=False)
             return False
-        held = (f"{run.samples_held_out} newest held out to compare before and after" if run.samples_held_out
-                else "too few of each digit to hold any out: compared on the training drawings")
-        self.adapt_label.setText(f"Fine-tuning a copy of {run.source_label} on {run.samples_trained} of your "
-                                 f"drawings ({held}), mixed with MNIST digits so it does not forget. "
-                                 f"{run.epochs} epochs.")
+        self._adapt_words = lambda: self._adapting_text(run.source_label, run.samples_trained, run.samples_held_out,
+                                                        run.epochs)
         self._start_run(run, run.epochs, form=False)
         log.info("adapting started: %s on %d drawings (%d held out)", run.source_label, len(y), run.samples_held_out)
         return True
+
+    def _adapting_text(self, source: str, trained: int, held_out: int, epochs: int) -> str:
+        """ "Fine-tuning a copy of cnn (shipped) on 80 of your drawings (…). 5 epochs." """
+        if held_out:
+            what = self.tr("Fine-tuning a copy of {model} on {trained} of your drawings ({held} newest held out to "
+                           "compare before and after), mixed with MNIST digits so it does not forget.")
+        else:
+            what = self.tr("Fine-tuning a copy of {model} on {trained} of your drawings (too few of each digit to "
+                           "hold any out: compared on the training drawings), mixed with MNIST digits so it does "
+                           "not forget.")
+        how_long = self.tr("1 epoch.") if epochs == 1 else self.tr("{count} epochs.").format(count=epochs)
+        return " ".join([what.format(model=i18n.say(source), trained=trained, held=held_out), how_long])
 
     def _can_start(self) -> bool:
         """No run going on and TensorFlow at hand (else the card says the installation lacks it)."""
         if self.is_training():
             return False
         if not self.can_train:
-            self.result_card.show_result(NO_TENSORFLOW, WARN, decision=False)
+            self.result_card.show_result(no_tensorflow_text, WARN, decision=False)
             return False
         return True
 
     def _show_form(self, training: bool) -> None:
         """The training form and title for a training; the adaptation's description for an adaptation."""
-        self.title.setText("Train a network" if training else "Adapting to your handwriting")
+        self._adapting = not training
+        self.title.setText(self.tr("Train a network") if training else self.tr("Adapting to your handwriting"))
+        self.adapt_label.setText(self._words(self._adapt_words))
         self.form.setVisible(training)
         self.adapt_label.setVisible(not training)
 
@@ -277,14 +355,14 @@ class TrainingPanel(QWidget):
         worker = Worker(training.run, self._events.listener_for(training), name="training")
         worker.errored.connect(self._on_errored)
         self._training, self._worker, self._outcome = training, worker, None
-        self._batch, self._last_epoch = None, None
+        self._batch, self._last_epoch, self._stats = None, None, None
         self.progress_reports = 0
         self.result_card.setVisible(False)
         self.plot.reset(epochs)
         self.progress.setRange(0, 0)   # busy until the first batch: loading, building, tracing
-        self.progress.setFormat("Starting…")
-        self.stats_label.setText(" ")
-        self.pause_button.setText("Pause")
+        self._set_progress(lambda: self.tr("Starting…"))
+        self._render_stats()
+        self.pause_button.setText(self.tr("Pause"))
         self._freeze_gc()
         worker.start()
         self._update_enabled()
@@ -298,14 +376,14 @@ class TrainingPanel(QWidget):
         if self._training is None or not self.is_training():
             return
         self._training.pause()
-        self.pause_button.setText("Resume")
+        self.pause_button.setText(self.tr("Resume"))
         self._show_progress_text()
 
     def resume(self) -> None:
         if self._training is None or not self.is_training():
             return
         self._training.resume()
-        self.pause_button.setText("Pause")
+        self.pause_button.setText(self.tr("Pause"))
         self._show_progress_text()
 
     @Slot()
@@ -313,7 +391,7 @@ class TrainingPanel(QWidget):
         """Ask the run to stop: it ends after the batch in progress (the result is still tested)."""
         if self._training is not None and self.is_training():
             self._training.stop()
-            self.progress.setFormat("Stopping…")
+            self._set_progress(lambda: self.tr("Stopping…"))
             self.pause_button.setEnabled(False)
             self.stop_button.setEnabled(False)
 
@@ -343,11 +421,12 @@ class TrainingPanel(QWidget):
         self._pending = False
         if getattr(outcome, "report", None) is not None:   # an adaptation is saved among your models
             self._show_form(True)
-            self.result_card.decided("Kept: the adapted model is saved among your models and is now the "
-                                     "current model.", keep_accuracy=True)
+            self.result_card.decided(lambda: self.tr("Kept: the adapted model is saved among your models and is "
+                                                     "now the current model."), keep_accuracy=True)
         else:
-            self.result_card.decided(f"Kept: {outcome.spec.model.name} is now the current model "
-                                     "(File ▸ Save Model As… to save it).", keep_accuracy=True)
+            name = outcome.spec.model.name
+            self.result_card.decided(lambda: self.tr("Kept: {model} is now the current model (File ▸ Save Model "
+                                                     "As… to save it).").format(model=name), keep_accuracy=True)
         self.modelKept.emit(outcome)
 
     @Slot()
@@ -357,7 +436,7 @@ class TrainingPanel(QWidget):
             return
         self._pending = False
         self._show_form(True)
-        self.result_card.decided("Discarded: the previous model is back.", keep_accuracy=False)
+        self.result_card.decided(lambda: self.tr("Discarded: the previous model is back."), keep_accuracy=False)
         self.modelDiscarded.emit()
 
     def closeEvent(self, event) -> None:
@@ -368,16 +447,16 @@ class TrainingPanel(QWidget):
     def _current(self, training) -> bool:
         return training is self._training   # an event of an earlier run still in the queue: ignored
 
-    @Slot(object, str)
+    @Slot(object, object)
     def _on_phase(self, training, text: str) -> None:
         if self._current(training):
-            self.progress.setFormat(text)
+            self._set_progress(text)   # an engine message: "Loading MNIST…"
 
     @Slot(object, object)
     def _on_model_built(self, training, event: ModelBuilt) -> None:
         if self._current(training):
-            self.device_label.setText(f"Training on {event.device}")
-            self.device_label.setToolTip(f"TensorFlow computes on {event.device}")
+            self._device, self._device_done = event.device, False
+            self._show_device()
             log.info("training: network built on %s", event.device)
             self.modelStarted.emit(event)
 
@@ -401,17 +480,19 @@ class TrainingPanel(QWidget):
         self._show_stats(loss=p.mean_loss, accuracy=p.accuracy)
 
     def _show_progress_text(self) -> None:
+        if self._batch is None and not (self._training is not None and self._training.is_stopping()):
+            return
+        self._set_progress(self._running_text)
+
+    def _running_text(self) -> str:
+        """The progress bar's text while batches run: where the run is, its pace, or that it is paused."""
         p = self._batch
         if self._training is not None and self._training.is_stopping():
-            text = "Stopping…"
-        elif p is None:
-            return
-        elif self.is_paused():
-            text = f"Paused · epoch {p.epoch + 1}/{p.epochs} · batch {p.step}/{p.steps_per_epoch}"
-        else:
-            text = progress_text(p.epoch, p.epochs, p.step, p.steps_per_epoch, p.samples_per_second,
-                                 p.seconds_left)
-        self.progress.setFormat(text)
+            return self.tr("Stopping…")
+        if self.is_paused():
+            return self.tr("Paused · epoch {epoch}/{epochs} · batch {step}/{steps}").format(
+                epoch=p.epoch + 1, epochs=p.epochs, step=p.step, steps=p.steps_per_epoch)
+        return progress_text(p.epoch, p.epochs, p.step, p.steps_per_epoch, p.samples_per_second, p.seconds_left)
 
     @Slot(object, object)
     def _on_epoch(self, training, p: EpochProgress) -> None:
@@ -423,14 +504,58 @@ class TrainingPanel(QWidget):
         self.epochEnded.emit(p)
 
     def _show_stats(self, loss: float, accuracy: float) -> None:
-        parts = [f"loss {loss:.3f}", f"train acc {100 * accuracy:.1f}%"]
-        if self._last_epoch is not None:
-            parts += [f"val loss {self._last_epoch.val_loss:.3f}",
-                      f"val acc {100 * self._last_epoch.val_accuracy:.1f}%"]
-        self.stats_label.setText("  ·  ".join(parts))
+        self._stats = (loss, accuracy)
+        self._render_stats()
+
+    def _render_stats(self) -> None:
+        label = self.stats_label
+        if self._stats is None:
+            label.setText(" ")
+            return
+        epoch = self._last_epoch
+        text = self._stats_text(*self._stats, *((epoch.val_loss, epoch.val_accuracy) if epoch else (None, None)))
+        label.setText(text)
+        if not label.wordWrap() and label.fontMetrics().horizontalAdvance(text) > self._stats_room():
+            self._set_stats_lines(2)   # wider numbers than usual (a diverging loss): once, not every batch
+
+    def _stats_text(self, loss: float, accuracy: float, val_loss: float | None, val_accuracy: float | None) -> str:
+        """ "loss 0.123  ·  train acc 97.1%  ·  val loss 0.101  ·  val acc 97.0%" """
+        values = dict(loss=i18n.number(loss, 3), accuracy=i18n.percent(accuracy, 1))
+        if val_loss is None:
+            return self.tr("loss {loss}  ·  train acc {accuracy}").format(**values)
+        return self.tr("loss {loss}  ·  train acc {accuracy}  ·  val loss {val_loss}  ·  "
+                       "val acc {val_accuracy}").format(val_loss=i18n.number(val_loss, 3),
+                                                        val_accuracy=i18n.percent(val_accuracy, 1), **values)
+
+    def _stats_room(self) -> int:
+        margins = self.layout().contentsMargins()
+        return self.width() - margins.left() - margins.right()
+
+    def _fit_stats_label(self) -> None:
+        """One line for the live numbers where they fit the panel's width, else two (a narrow dock, a
+        longer language): set on resizing and on a language switch, not as the numbers change."""
+        metrics = self.stats_label.fontMetrics()
+        wide = max(metrics.horizontalAdvance(self._stats_text(1.0, 0.999, 1.0, 0.999)),
+                   metrics.horizontalAdvance(self.stats_label.text()))
+        self._set_stats_lines(1 if wide <= self._stats_room() else 2)
+
+    def _set_stats_lines(self, lines: int) -> None:
+        label = self.stats_label
+        height = lines * label.fontMetrics().height() + 2
+        if label.minimumHeight() != height or label.wordWrap() != (lines > 1):
+            label.setWordWrap(lines > 1)
+            label.setFixedHeight(height)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_stats_label()
 
     @Slot(object, object)
     def _on_ended(self, training, result: TrainingOutcome) -> None:
+        self._finish(training, result)
+
+    def _finish(self, training, result: TrainingOutcome, failure: str | None = None) -> None:
+        """The run has ended: its result on the card. ``failure``: the engine itself failed (a bug), saying this."""
         if not self._current(training):
             return
         self._retire_worker()
@@ -440,29 +565,19 @@ class TrainingPanel(QWidget):
         self._outcome = result
         self.plot.flush()
         end = result.end
-        if self.device_label.text().startswith("Training on "):
-            self.device_label.setText("Trained on " + self.device_label.text().removeprefix("Training on "))
+        self._device_done = True   # "Trained on …"
+        self._show_device()
         self.progress.setRange(0, 1)
         self.progress.setValue(1 if end.reason == "completed" else 0)
-        if end.reason == "nan":   # the engine stops on a NaN and on a diverging loss alike
-            bad = getattr(end, "bad_loss", None)
-            ended = ("Stopped: the loss diverged" if bad is not None and math.isfinite(bad)
-                     else "Stopped: the loss became NaN")
-        else:
-            ended = {"completed": "Done", "stopped": "Stopped", "error": "Failed"}.get(end.reason, end.reason)
-        self.progress.setFormat(ended)
-        message = end.message
-        if end.reason == "stopped" and end.epochs_completed == 0 and result.has_model:
-            message += " The weights are those of the last batch."
+        self._set_progress(lambda: self._ended_text(end))
         self._pending = result.has_model
         if not result.has_model:
             self._show_form(True)   # nothing to decide on: ready for the next training
         report = getattr(result, "report", None)   # an adaptation: before → after
+        message = functools.partial(self._end_message, result, failure)   # said again in another language
         if report is not None and report.held_out_after is not None:
-            message = "\n".join([message, *report.lines()[:2]])
-            before = "n/a" if report.held_out_before is None else f"{100 * report.held_out_before:.1f}%"
             self.result_card.show_result(message, OK if end.reason == "completed" else WARN, result.has_model,
-                                         report.held_out_after, caption=f"your held-out drawings · before {before}")
+                                         report.held_out_after, caption=lambda: self._held_out_caption(report))
         else:
             self.result_card.show_result(message, OK if end.reason == "completed" else WARN, result.has_model,
                                          result.test_accuracy, result.test_count)
@@ -473,6 +588,41 @@ class TrainingPanel(QWidget):
                  "n/a" if result.test_accuracy is None else f"{result.test_accuracy:.4f}")
         self.trainingRunning.emit(False)
         self.runFinished.emit(result)
+
+    def _ended_text(self, end: TrainingEnd) -> str:
+        """The progress bar's last word: "Done", "Stopped: the loss diverged", …"""
+        if end.reason == "nan":   # the engine stops on a NaN and on a diverging loss alike
+            bad = getattr(end, "bad_loss", None)
+            return (self.tr("Stopped: the loss diverged") if bad is not None and math.isfinite(bad)
+                    else self.tr("Stopped: the loss became NaN"))
+        if end.reason == "completed":
+            return self.tr("Done")
+        if end.reason == "stopped":
+            return self.tr("Stopped")
+        if end.reason == "error":
+            return self.tr("Failed")
+        return str(end.reason)
+
+    def _end_message(self, result: TrainingOutcome, failure: str | None = None) -> str:
+        """The card's message for a finished run: the engine's (translated), the panel's own note, and
+        for an adaptation the before → after lines."""
+        end = result.end
+        if failure is not None:
+            message = self.tr("Training failed: {error}").format(error=failure)
+        else:
+            message = i18n.say(end.message)
+        if end.reason == "stopped" and end.epochs_completed == 0 and result.has_model:
+            message = " ".join([message, self.tr("The weights are those of the last batch.")])
+        report = getattr(result, "report", None)
+        if report is not None and report.held_out_after is not None:
+            message = "\n".join([message, *(i18n.say(line) for line in report.lines()[:2])])
+        return message
+
+    def _held_out_caption(self, report) -> str:
+        """ "your held-out drawings · before 91.7%" """
+        before = (self.tr("n/a") if report.held_out_before is None
+                  else i18n.percent(report.held_out_before, 1))
+        return self.tr("your held-out drawings · before {before}").format(before=before)
 
     def _log_keep_button(self) -> None:
         button = self.keep_button
@@ -487,7 +637,8 @@ class TrainingPanel(QWidget):
             from engine.spec import TrainingSpec
 
             spec = TrainingSpec.from_preset("course-mlp")
-        self._on_ended(self._training, TrainingOutcome(TrainingEnd("error", f"Training failed: {message}", 0), spec))
+        self._finish(self._training, TrainingOutcome(TrainingEnd("error", f"Training failed: {message}", 0), spec),
+                     failure=message)
 
     def _freeze_gc(self) -> None:
         """Keep the garbage collector's full passes short while a run traces and trains.
@@ -519,14 +670,14 @@ class TrainingPanel(QWidget):
         running = self.is_training()
         self.controls.setEnabled(not running and self.can_train)
         self.train_button.setEnabled(not running and self.can_train)
-        self.train_button.setText("Training…" if running else "Train")
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
-        if not running:
-            self.pause_button.setText("Pause")
+        self._show_buttons()
 
     # ----- colours ------------------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event) and hasattr(self, "result_card"):
+            self.retranslate()
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "result_card"):
             self._on_palette_change()

@@ -1,14 +1,28 @@
-"""The result of a run: a tinted card with what happened, the test accuracy, and Keep / Discard."""
+"""The result of a run: a tinted card with what happened, the test accuracy, and Keep / Discard.
+
+The card remembers what it shows (a message, which may be a function giving it in the current
+language, an accuracy and its caption) and writes it again when the language switches.
+"""
 from __future__ import annotations
+
+from typing import Callable, Union
 
 from PySide6.QtCore import QEvent, QRectF
 from PySide6.QtGui import QColor, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from gui import theme
+from gui import i18n, theme
 from gui.training.form import pixel_font
 
 OK, WARN = "ok", "warn"
+Text = Union[str, Callable[[], str]]   # a text, or a function that gives it in the current language
+
+
+def shown(text: Text | None) -> str:
+    """``text`` in the current language: a function is called, an engine message translated."""
+    if text is None:
+        return ""
+    return text() if callable(text) else i18n.say(text)
 
 
 def set_text_color(label: QWidget, color: QColor) -> None:
@@ -24,15 +38,19 @@ class ResultCard(QFrame):
         super().__init__(parent)
         self._fill, self._border = QColor(), QColor()
         self.kind = OK
+        self._message: Text | None = None
+        self._accuracy: float | None = None
+        self._count = 0
+        self._caption: Text | None = None
         self.message_label = QLabel()
         self.message_label.setWordWrap(True)
         self.message_label.setFont(pixel_font(self, 12))
         self.accuracy_label = QLabel()
         self.accuracy_label.setFont(pixel_font(self, 26, bold=True))
-        self.accuracy_caption = QLabel("test accuracy")
+        self.accuracy_caption = QLabel()
         self.accuracy_caption.setFont(pixel_font(self, 11))
-        self.keep_button = QPushButton("Keep this model")
-        self.discard_button = QPushButton("Discard")
+        self.keep_button = QPushButton()
+        self.discard_button = QPushButton()
         figure = QVBoxLayout()
         figure.setSpacing(0)
         figure.addWidget(self.accuracy_label)
@@ -52,17 +70,36 @@ class ResultCard(QFrame):
         card.addLayout(lower)
         self.setVisible(False)
         self._recolor()
+        self.retranslate()
 
-    def show_result(self, text: str, kind: str, decision: bool, accuracy: float | None = None,
-                    count: int = 0, caption: str | None = None) -> None:
+    def retranslate(self) -> None:
+        self.keep_button.setText(self.tr("Keep this model"))
+        self.keep_button.setToolTip(self.tr("Use the trained network from now on"))
+        self.discard_button.setText(self.tr("Discard"))
+        self.discard_button.setToolTip(self.tr("Throw the trained network away: the previous model comes back"))
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        self.message_label.setText(shown(self._message))
+        accuracy = self._accuracy
+        self.accuracy_label.setText("" if accuracy is None else i18n.percent(accuracy, 2))
+        if accuracy is None:
+            caption = ""
+        elif self._caption is not None:
+            caption = shown(self._caption)
+        else:
+            caption = self.tr("test accuracy · {count} unseen images").format(count=i18n.integer(self._count))
+        self.accuracy_caption.setText(caption)
+
+    def show_result(self, text: Text, kind: str, decision: bool, accuracy: float | None = None,
+                    count: int = 0, caption: Text | None = None) -> None:
         """Show a run's end: ``text``, its ``kind`` (OK or WARN), the test accuracy if measured (or
         another accuracy, with its ``caption``), and Keep / Discard when there is a model to
-        ``decide`` on."""
+        ``decide`` on. ``text`` and ``caption`` may be functions giving them in the current language
+        (called again when it switches); an engine message is translated."""
         self.kind = kind
-        self.message_label.setText(text)
-        self.accuracy_label.setText("" if accuracy is None else f"{100 * accuracy:.2f}%")
-        self.accuracy_caption.setText("" if accuracy is None else
-                                      caption or f"test accuracy · {count:,} unseen images")
+        self._message, self._accuracy, self._count, self._caption = text, accuracy, count, caption
+        self._show_texts()
         self.keep_button.setVisible(decision)
         self.discard_button.setVisible(decision)
         for label in (self.accuracy_label, self.accuracy_caption):
@@ -70,15 +107,17 @@ class ResultCard(QFrame):
         self.setVisible(True)
         self._recolor()
 
-    def decided(self, text: str, keep_accuracy: bool) -> None:
+    def decided(self, text: Text, keep_accuracy: bool) -> None:
         """Keep or Discard was pressed: say what happened; a discarded run's accuracy goes with it."""
         self.kind = OK
-        self.message_label.setText(text)
+        self._message = text
+        if not keep_accuracy:
+            self._accuracy, self._caption = None, None
+        self._show_texts()
         self.keep_button.setVisible(False)
         self.discard_button.setVisible(False)
         if not keep_accuracy:
             for label in (self.accuracy_label, self.accuracy_caption):
-                label.setText("")
                 label.setVisible(False)
         self._recolor()
 
@@ -91,6 +130,8 @@ class ResultCard(QFrame):
         painter.end()
 
     def changeEvent(self, event: QEvent) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and hasattr(self, "accuracy_caption"):
             self._recolor()

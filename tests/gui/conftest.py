@@ -17,6 +17,18 @@ def private_settings(private_user_dir):
     yield
 
 
+@pytest.fixture(autouse=True)
+def english_again():
+    """Every test starts in English and leaves the app in English, whatever it switched to."""
+    from gui import i18n
+
+    if i18n.current() != i18n.ENGLISH:
+        i18n.set_language(i18n.ENGLISH)
+    yield
+    if i18n.current() != i18n.ENGLISH:
+        i18n.set_language(i18n.ENGLISH)
+
+
 @pytest.fixture
 def shown_as_child(qtbot):
     """``shown_as_child(make, width, height)``: ``make(parent)`` filling a ``width``×``height``

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QMenu, QMenuBar, QMessageBox, QSlider, QToolButton
+from PySide6.QtWidgets import QMenu, QMenuBar, QSlider, QToolButton
 
 from engine.drawn_digits import DIGIT_TEMPLATES
 from engine.resources import resource_path
@@ -24,42 +24,6 @@ from tests.gui.strokes import draw_strokes
 
 ENGINE_TIMEOUT = 120_000   # the first TensorFlow import on a busy 2-core machine
 CTRL_ALT_SHIFT = Qt.ControlModifier | Qt.AltModifier | Qt.ShiftModifier
-
-
-@pytest.fixture(scope="module")
-def cnn():
-    """The shipped cnn, loaded once for the module (a Predictor is thread-safe and shareable)."""
-    return catalogue.load("cnn")
-
-
-@pytest.fixture
-def dialogs(monkeypatch):
-    """Every QMessageBox call is recorded (and answered) instead of shown: the kiosk must make none."""
-    calls = []
-    for name in ("critical", "warning", "information", "question", "about"):
-        monkeypatch.setattr(QMessageBox, name, lambda *a, _n=name, **k: calls.append((_n, a)) or 0)
-    monkeypatch.setattr(QMessageBox, "exec", lambda self, *a: calls.append(("exec", a)) or 0)
-    return calls
-
-
-@pytest.fixture
-def make_kiosk(qtbot, dialogs):
-    made = []
-
-    def make(show: bool = True, **settings) -> KioskWindow:
-        win = KioskWindow(BoothConfig(**settings))   # not qtbot.addWidget: its close() would be refused
-        made.append(win)
-        if show:
-            win.show_kiosk(guard=False)
-            qtbot.waitExposed(win)
-        return win
-
-    yield make
-    for win in made:
-        win.exit_kiosk()
-        win._shutdown()   # a window never shown as a kiosk still has threads to join
-        win.deleteLater()
-    assert dialogs == []
 
 
 def ready(qtbot, win: KioskWindow, loaded) -> None:
@@ -453,7 +417,7 @@ def test_statistics_are_on_disk_after_every_drawing_and_answer(qtbot, make_kiosk
     QTest.mouseClick(win.view.clear_button, Qt.LeftButton)
     QTest.mouseClick(win.view.clear_button, Qt.LeftButton)  # an empty canvas is not a drawing
     assert [r["event"] for r in records(private_user_dir)] == ["feedback", "drawing", "feedback", "drawing"]
-    assert win.view.summary_label.text() == "2 drawings today · 50 % right"
+    assert win.view.summary_label.text() == "2 drawings today · 50% right"
 
     # what was written survives a restart, and a torn last line (power cut) harms nothing
     path = private_user_dir / "booth-stats.jsonl"
