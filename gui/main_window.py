@@ -35,6 +35,8 @@ from gui.drawing.recognition import CanvasPositionLog, Recognizer
 from gui import i18n
 from gui.handwriting.collector import HandwritingCollector, plural
 from gui.handwriting.gallery import HandwritingView
+from gui.learn.context import LearnContext
+from gui.learn.panel import LearnPanel
 from gui.training.panel import TrainingPanel
 
 log = logging.getLogger("digit_studio")
@@ -78,11 +80,15 @@ class MainWindow(QMainWindow):
         self.training = TrainingPanel(data_loader=data_loader)
         self.handwriting = HandwritingCollector(parent=self)
         self.handwriting_view = HandwritingView(self.handwriting)
+        self.learn_context = LearnContext(self)
+        self.learn_context.showLayerRequested.connect(self._show_neuron)
+        self.learn = LearnPanel(self.learn_context)
         self._model_before_training: LoadedModel | None = None
         self._training_model: LoadedModel | None = None   # the network being trained, while on show
         self._build_layout()
         self._build_training_dock()
         self._build_handwriting_dock()
+        self._build_learn_dock()
         self._build_actions_and_menus()
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
@@ -116,6 +122,7 @@ class MainWindow(QMainWindow):
         self.redo_button = QToolButton()
         self.clear_button = QToolButton()
         self.train_button = QToolButton()
+        self.learn_button = QToolButton()
         self.undo_button.clicked.connect(self.canvas.undo)
         self.redo_button.clicked.connect(self.canvas.redo)
         self.clear_button.clicked.connect(self.canvas.clear)
@@ -128,8 +135,10 @@ class MainWindow(QMainWindow):
         for button in (self.eraser_button, self.undo_button, self.redo_button, self.clear_button):
             tools.addWidget(button)
         tools.addStretch(1)
+        tools.addWidget(self.learn_button)
         tools.addWidget(self.train_button)
-        for button in (self.eraser_button, self.undo_button, self.redo_button, self.clear_button, self.train_button):
+        for button in (self.eraser_button, self.undo_button, self.redo_button, self.clear_button, self.learn_button,
+                       self.train_button):
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         grid = QGridLayout()
         grid.addWidget(SquareHolder(self.canvas), 0, 0)
@@ -173,6 +182,15 @@ class MainWindow(QMainWindow):
         self.handwriting_dock.hide()
         self.handwriting_view.openRequested.connect(self._on_open_sample)
         self.handwriting_view.adaptRequested.connect(self.adapt_to_handwriting)
+
+    def _build_learn_dock(self) -> None:
+        self.learn_dock = QDockWidget(self)
+        self.learn_dock.setObjectName("learn-dock")
+        self.learn_dock.setWidget(self.learn)
+        self.learn_dock.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.learn_dock)
+        self.tabifyDockWidget(self.handwriting_dock, self.learn_dock)
+        self.learn_dock.hide()
 
     def _build_actions_and_menus(self) -> None:
         def action(slot, shortcut=None, menu=None):
@@ -245,6 +263,10 @@ class MainWindow(QMainWindow):
         self.adapt_action = action(self.adapt_to_handwriting, QKeySequence("Ctrl+Shift+A"), teach)
 
         self.help_menu = help_menu = bar.addMenu("")
+        self.learn_action = self.learn_dock.toggleViewAction()
+        self.learn_action.setShortcut(QKeySequence("F1"))
+        help_menu.addAction(self.learn_action)
+        self.learn_button.clicked.connect(self.learn_action.trigger)
         self.about_action = action(self._on_about, menu=help_menu)
 
     # ----- language -----------------------------------------------------------------------------
@@ -271,6 +293,10 @@ class MainWindow(QMainWindow):
         self.redo_button.setText(self.tr("Redo"))
         self.clear_button.setText(self.tr("Clear"))
         self.train_button.setText(self.tr("Train…"))
+        self.learn_button.setText(self.tr("Learn…"))
+        self.learn_button.setToolTip(self.tr("The course's lessons, with your drawing's own numbers (F1)"))
+        self.learn_dock.setWindowTitle(self.tr("Learn"))
+        self.learn_action.setText(self.tr("&Learn: the Course's Lessons"))
         self.train_button.setToolTip(self.tr("Train a network and watch it learn (Ctrl+T)"))
         self.training_dock.setWindowTitle(self.tr("Train a network"))
         self.handwriting_dock.setWindowTitle(self.tr("My handwriting"))
@@ -331,6 +357,7 @@ class MainWindow(QMainWindow):
         self.network.set_network(loaded.predictor.network, getattr(loaded.predictor, "backend", "tensorflow"))
         self.panel.set_teaching(True)
         self.handwriting_view.set_reader(loaded.predictor.predict_batch, loaded.label)
+        self.learn_context.set_model(loaded.predictor.network, loaded.label)
         if loaded.ref is not None:  # a model trained just now has no file to remember yet
             self._settings.setValue("model/last", loaded.ref)
         log.info("model in use: %s", loaded.label)
@@ -353,6 +380,14 @@ class MainWindow(QMainWindow):
         still = (self.tr("Still using {model}.").format(model=i18n.model_label(model.label)) if model
                  else self.tr("No model is in use."))
         QMessageBox.warning(self, self.tr("Could not open the model"), f"{message}\n\n{still}")
+
+    @Slot(int, int)
+    def _show_neuron(self, layer: int, unit: int) -> None:
+        """A lesson asks to see a neuron: the network view comes up with it selected."""
+        if not self.network.isVisible():
+            self.network_action.setChecked(True)
+            self._on_toggle_network(True)
+        self.network.select(layer, unit)
 
     # ----- your handwriting -------------------------------------------------------------------
     @Slot(int)
@@ -402,6 +437,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_prediction(self, prediction) -> None:
         self.panel.show_prediction(prediction)
+        self.learn_context.set_prediction(prediction)
         if self.network.isVisible():
             self.network.show_prediction(prediction)
         self.predictionShown.emit(prediction)
@@ -607,6 +643,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/splitter", self.splitter.saveState())
         self._settings.setValue("window/state", self.saveState())
         self.training.stop_and_wait()  # stops within one batch and joins the training thread
+        self.learn.stop()
         self.hide()  # feels instant even if TensorFlow is still loading below
         self.recognizer.stop()
         self.handwriting.close()

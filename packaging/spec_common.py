@@ -47,6 +47,12 @@ def shipped_datas(mnist: bool = True) -> list[tuple[str, str]]:
     return datas
 
 
+# The Learn lessons are imported by name when first opened (gui/learn/panel.py): PyInstaller's
+# import scan cannot see them.
+LESSON_MODULES = sorted(f"gui.learn.lessons.{path.stem}" for path in (ROOT / "gui" / "learn" / "lessons").glob("*.py")
+                        if path.stem != "__init__")
+
+
 # --- what the app never uses -------------------------------------------------------------------
 
 # Qt modules the app does not import (it uses QtCore, QtGui, QtWidgets, QtSvg, and QtOpenGL +

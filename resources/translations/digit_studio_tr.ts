@@ -84,6 +84,252 @@
     </message>
 </context>
 <context>
+    <name>ActivationsLesson</name>
+    <message>
+        <source>Choosing activations</source>
+        <translation>Aktivasyon seçmek</translation>
+    </message>
+    <message>
+        <source>Why does the course use relu, not linear activations, in the hidden layers?</source>
+        <translation>Kurs gizli katmanlarda neden doğrusal değil de relu aktivasyonu kullanıyor?</translation>
+    </message>
+    <message>
+        <source>Linear layers compose into one linear map: the network could compute no more than linear (or logistic / softmax) regression.</source>
+        <translation>Doğrusal katmanlar birleşince tek bir doğrusal dönüşüm olur: ağ, doğrusal (ya da lojistik / softmax) regresyondan fazlasını hesaplayamaz.</translation>
+    </message>
+    <message>
+        <source>Linear activations are slower to compute.</source>
+        <translation>Doğrusal aktivasyonların hesaplanması daha yavaştır.</translation>
+    </message>
+    <message>
+        <source>The gradient of a linear activation is always zero.</source>
+        <translation>Doğrusal aktivasyonun gradyanı her zaman sıfırdır.</translation>
+    </message>
+    <message>
+        <source>Linear activations cannot give negative numbers.</source>
+        <translation>Doğrusal aktivasyonlar negatif sayı veremez.</translation>
+    </message>
+    <message>
+        <source>x·W1·W2·W3 + … is x·W + b for one matrix W: stacking linear layers adds parameters but not power. A relu bends the line, and many bends together fit any shape.</source>
+        <translation>x·W1·W2·W3 + …, tek bir W matrisiyle x·W + b&apos;dir: doğrusal katmanları üst üste koymak parametre ekler ama güç eklemez. Relu doğruyu büker; birçok büküm birlikte her şekle uyar.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Three activations.&lt;/b&gt; A unit computes z = w·a + b and outputs a = g(z). The course&apos;s three choices: sigmoid g(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;), relu g(z) = max(0, z), and linear g(z) = z.</source>
+        <translation>&lt;b&gt;Üç aktivasyon.&lt;/b&gt; Bir birim z = w·a + b hesaplar ve a = g(z) çıktısını verir. Kursun üç seçeneği: sigmoid g(z) = 1/(1 + e&lt;sup&gt;−z&lt;/sup&gt;), relu g(z) = max(0, z) ve doğrusal (linear) g(z) = z.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Choosing.&lt;/b&gt; Output layer: sigmoid for a yes/no label, linear for a number that can be negative, relu for a number that cannot. Hidden layers: relu, the most common choice: it is quick and it is flat on one side only, so gradient descent does not slow down where sigmoid goes flat.</source>
+        <translation>&lt;b&gt;Seçmek.&lt;/b&gt; Çıktı katmanı: evet/hayır etiketi için sigmoid, negatif olabilen bir sayı için doğrusal, negatif olamayan bir sayı için relu. Gizli katmanlar: en yaygın seçim relu: hızlıdır ve yalnız bir yanda düzdür, bu yüzden gradyan inişi sigmoid&apos;in düzleştiği yerlerde yavaşlamaz.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Try linear hidden layers.&lt;/b&gt; Start trains the course&apos;s 25-15-10 network twice on {n} MNIST images for {epochs} epochs, from the same random weights: once with relu hidden layers, once with linear ones. Adam, batches of 32; each curve is the loss averaged over the last {window} batches.</source>
+        <translation>&lt;b&gt;Doğrusal gizli katmanları dene.&lt;/b&gt; Başlat, kursun 25-15-10 ağını {n} MNIST görüntüsüyle {epochs} epok boyunca, aynı rastgele ağırlıklardan başlayarak iki kez eğitir: bir kez relu gizli katmanlarla, bir kez doğrusal olanlarla. Adam, 32&apos;lik yığınlar; her eğri son {window} yığının ortalama kaybıdır.</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>epok</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>kayıp</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Başlat</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Durdur</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Linear layers are one linear map.&lt;/b&gt; With g(z) = z every layer is a&lt;sup&gt;[l]&lt;/sup&gt; = a&lt;sup&gt;[l−1]&lt;/sup&gt;·W&lt;sup&gt;[l]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt;, so the whole network is x·W&lt;sup&gt;[1]&lt;/sup&gt;·W&lt;sup&gt;[2]&lt;/sup&gt;·W&lt;sup&gt;[3]&lt;/sup&gt; + b = x·W + b with W = W&lt;sup&gt;[1]&lt;/sup&gt;·W&lt;sup&gt;[2]&lt;/sup&gt;·W&lt;sup&gt;[3]&lt;/sup&gt; and b = (b&lt;sup&gt;[1]&lt;/sup&gt;·W&lt;sup&gt;[2]&lt;/sup&gt; + b&lt;sup&gt;[2]&lt;/sup&gt;)·W&lt;sup&gt;[3]&lt;/sup&gt; + b&lt;sup&gt;[3]&lt;/sup&gt;.</source>
+        <translation>&lt;b&gt;Doğrusal katmanlar tek bir doğrusal dönüşümdür.&lt;/b&gt; g(z) = z iken her katman a&lt;sup&gt;[l]&lt;/sup&gt; = a&lt;sup&gt;[l−1]&lt;/sup&gt;·W&lt;sup&gt;[l]&lt;/sup&gt; + b&lt;sup&gt;[l]&lt;/sup&gt; olur, yani bütün ağ x·W&lt;sup&gt;[1]&lt;/sup&gt;·W&lt;sup&gt;[2]&lt;/sup&gt;·W&lt;sup&gt;[3]&lt;/sup&gt; + b = x·W + b&apos;dir; burada W = W&lt;sup&gt;[1]&lt;/sup&gt;·W&lt;sup&gt;[2]&lt;/sup&gt;·W&lt;sup&gt;[3]&lt;/sup&gt; ve b = (b&lt;sup&gt;[1]&lt;/sup&gt;·W&lt;sup&gt;[2]&lt;/sup&gt; + b&lt;sup&gt;[2]&lt;/sup&gt;)·W&lt;sup&gt;[3]&lt;/sup&gt; + b&lt;sup&gt;[3]&lt;/sup&gt;.</translation>
+    </message>
+    <message>
+        <source>So the linear network is softmax regression in disguise: {big} parameters that can only do what {small} do. Relu hidden layers are what makes the extra layers worth having.</source>
+        <translation>Yani doğrusal ağ kılık değiştirmiş bir softmax regresyonudur: {big} parametre, ancak {small} parametrenin yapabildiğini yapabilir. Ek katmanları değerli kılan relu gizli katmanlarıdır.</translation>
+    </message>
+    <message>
+        <source>the model in use</source>
+        <translation>kullanılan model</translation>
+    </message>
+    <message>
+        <source>No model with a dense layer is loaded: nothing to mark.</source>
+        <translation>Yoğun (dense) katmanı olan bir model yüklü değil: işaretlenecek bir şey yok.</translation>
+    </message>
+    <message>
+        <source>Your drawing, through {model}:</source>
+        <translation>Çizimin, {model} üzerinden:</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see your numbers. Meanwhile: an MNIST test image, through {model}:</source>
+        <translation>Kendi sayılarını görmek için bir rakam çiz. Bu arada: bir MNIST test görüntüsü, {model} üzerinden:</translation>
+    </message>
+    <message>
+        <source>the most active unit of the first dense layer ({layer}) is unit {unit} of {units}: z = &lt;b&gt;{z}&lt;/b&gt;.&lt;br&gt;sigmoid(z) = {sigmoid}, relu(z) = {relu}, linear(z) = {linear}.&lt;br&gt;This layer uses {activation}: a = {a}.</source>
+        <translation>ilk yoğun (dense) katmanın ({layer}) en etkin birimi, {units} birimden {unit}. birimdir: z = &lt;b&gt;{z}&lt;/b&gt;.&lt;br&gt;sigmoid(z) = {sigmoid}, relu(z) = {relu}, linear(z) = {linear}.&lt;br&gt;Bu katman {activation} kullanır: a = {a}.</translation>
+    </message>
+    <message>
+        <source>Press Start to train both networks.</source>
+        <translation>İki ağı da eğitmek için Başlat&apos;a tıkla.</translation>
+    </message>
+    <message>
+        <source>Training failed: {error}</source>
+        <translation>Eğitim başarısız oldu: {error}</translation>
+    </message>
+    <message>
+        <source>{hidden} hidden layers: last epoch&apos;s mean loss {loss}, test accuracy &lt;b&gt;{accuracy}&lt;/b&gt;</source>
+        <translation>{hidden} gizli katmanlar: son epokun ortalama kaybı {loss}, test doğruluğu &lt;b&gt;{accuracy}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{hidden} hidden layers: last epoch&apos;s mean loss {loss}</source>
+        <translation>{hidden} gizli katmanlar: son epokun ortalama kaybı {loss}</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Durduruldu.</translation>
+    </message>
+    <message>
+        <source>Test accuracy on {n} MNIST test images.</source>
+        <translation>Test doğruluğu {n} MNIST test görüntüsünde ölçüldü.</translation>
+    </message>
+    <message>
+        <source>Relu hidden layers reach the lower loss: the linear network, however many layers it has, can only draw straight boundaries between the digits.</source>
+        <translation>Relu gizli katmanlar daha düşük kayba ulaşır: doğrusal ağ, kaç katmanı olursa olsun, rakamlar arasına yalnızca düz sınırlar çizebilir.</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Eğitiliyor…</translation>
+    </message>
+    <message>
+        <source>The linear network trained in step 2:</source>
+        <translation>2. adımda eğitilen doğrusal ağ:</translation>
+    </message>
+    <message>
+        <source>A linear 25-15-10 network with random weights (train it in step 2 to see the trained one):</source>
+        <translation>Rastgele ağırlıklı doğrusal bir 25-15-10 ağı (eğitilmiş hâlini görmek için 2. adımda eğit):</translation>
+    </message>
+    <message>
+        <source>W = W&lt;sup&gt;[1]&lt;/sup&gt;·W&lt;sup&gt;[2]&lt;/sup&gt;·W&lt;sup&gt;[3]&lt;/sup&gt;: {shapes} = &lt;b&gt;{rows}×{columns}&lt;/b&gt;, one matrix (plus b, {columns} numbers).&lt;br&gt;On 100 MNIST test images the network&apos;s logits and x·W + b differ by at most &lt;b&gt;{difference}&lt;/b&gt;.</source>
+        <translation>W = W&lt;sup&gt;[1]&lt;/sup&gt;·W&lt;sup&gt;[2]&lt;/sup&gt;·W&lt;sup&gt;[3]&lt;/sup&gt;: {shapes} = &lt;b&gt;{rows}×{columns}&lt;/b&gt;, tek bir matris (artı b, {columns} sayı).&lt;br&gt;100 MNIST test görüntüsünde ağın logitleri ile x·W + b arasındaki fark en çok &lt;b&gt;{difference}&lt;/b&gt;.</translation>
+    </message>
+</context>
+<context>
+    <name>AdamLesson</name>
+    <message>
+        <source>Adam</source>
+        <translation>Adam</translation>
+    </message>
+    <message>
+        <source>During training, one parameter&apos;s updates keep flipping direction, back and forth. What does Adam do with it?</source>
+        <translation>Eğitim sırasında bir parametrenin güncellemeleri sürekli yön değiştiriyor, ileri geri. Adam ona ne yapar?</translation>
+    </message>
+    <message>
+        <source>It makes that parameter&apos;s steps smaller: its own learning rate goes down.</source>
+        <translation>O parametrenin adımlarını küçültür: kendi öğrenme oranı düşer.</translation>
+    </message>
+    <message>
+        <source>It makes that parameter&apos;s steps larger to get out of the oscillation.</source>
+        <translation>Salınımdan çıkmak için o parametrenin adımlarını büyütür.</translation>
+    </message>
+    <message>
+        <source>Nothing: Adam uses one learning rate α for all parameters.</source>
+        <translation>Hiçbir şey: Adam tüm parametreler için tek bir öğrenme oranı α kullanır.</translation>
+    </message>
+    <message>
+        <source>It resets that parameter to its initial value.</source>
+        <translation>O parametreyi başlangıç değerine sıfırlar.</translation>
+    </message>
+    <message>
+        <source>Adam keeps, for every parameter, a running mean m of its gradients and v of their squares. Gradients that flip sign cancel in m, so the step α·&lt;span style=&apos;text-decoration:overline&apos;&gt;m&lt;/span&gt;/(√&lt;span style=&apos;text-decoration:overline&apos;&gt;v&lt;/span&gt; + ε) shrinks; gradients that keep their sign add up, and the step stays near α — much larger than gradient descent&apos;s α·g.</source>
+        <translation>Adam her parametre için gradyanlarının hareketli ortalaması m&apos;yi ve karelerinin hareketli ortalaması v&apos;yi tutar. İşaret değiştiren gradyanlar m&apos;de birbirini götürür, bu yüzden α·&lt;span style=&apos;text-decoration:overline&apos;&gt;m&lt;/span&gt;/(√&lt;span style=&apos;text-decoration:overline&apos;&gt;v&lt;/span&gt; + ε) adımı küçülür; işaretini koruyan gradyanlar birikir ve adım α civarında kalır — gradyan inişinin α·g adımından çok daha büyük.</translation>
+    </message>
+    <message>
+        <source>Training failed: {error}</source>
+        <translation>Eğitim başarısız oldu: {error}</translation>
+    </message>
+    <message>
+        <source>Training both at α = {lr}… step {step} of {steps}.</source>
+        <translation>İkisi de α = {lr} ile eğitiliyor… adım {step} / {steps}.</translation>
+    </message>
+    <message>
+        <source>Both trained at α = {lr}, {steps} steps of {batch} images each.</source>
+        <translation>İkisi de α = {lr} ile eğitildi, her biri {batch} görüntülük {steps} adım.</translation>
+    </message>
+    <message>
+        <source>After {steps} steps the loss on the {count} images is &lt;b&gt;{sgd}&lt;/b&gt; with gradient descent and &lt;b&gt;{adam}&lt;/b&gt; with Adam.</source>
+        <translation>{steps} adımdan sonra {count} görüntüdeki kayıp gradyan inişiyle &lt;b&gt;{sgd}&lt;/b&gt;, Adam ile &lt;b&gt;{adam}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Adam got there faster at the same learning rate.</source>
+        <translation>Aynı öğrenme oranında Adam oraya daha hızlı vardı.</translation>
+    </message>
+    <message>
+        <source>Here gradient descent did better: at this α Adam&apos;s steps are too large.</source>
+        <translation>Burada gradyan inişi daha iyi yaptı: bu α&apos;da Adam&apos;ın adımları fazla büyük.</translation>
+    </message>
+    <message>
+        <source>The step sizes appear when the training of step 2 has finished.</source>
+        <translation>Adım büyüklükleri, 2. adımdaki eğitim bitince görünür.</translation>
+    </message>
+    <message>
+        <source>Adam, {name}</source>
+        <translation>Adam, {name}</translation>
+    </message>
+    <message>
+        <source>gradient descent, {name}</source>
+        <translation>gradyan inişi, {name}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{steady}&lt;/b&gt; kept one direction ({same} of its gradients had the same sign): Adam&apos;s steps for it were {ratio}× gradient descent&apos;s, as if its learning rate were {ratio}× larger. &lt;b&gt;{zigzag}&lt;/b&gt; zig-zagged (its gradient had one sign {zsame} of the time, the other sign the rest): its steps were only {zratio}× gradient descent&apos;s.</source>
+        <translation>&lt;b&gt;{steady}&lt;/b&gt; tek yönde ilerledi (gradyanlarının {same} kadarı aynı işaretteydi): Adam&apos;ın onun için attığı adımlar gradyan inişininkinin {ratio} katıydı, sanki öğrenme oranı {ratio} kat büyükmüş gibi. &lt;b&gt;{zigzag}&lt;/b&gt; zikzak çizdi (gradyanı zamanın {zsame} kadarında bir işarette, kalanında öbür işaretteydi): adımları gradyan inişininkinin yalnızca {zratio} katıydı.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Gradient descent&lt;/b&gt; takes every parameter w one step against its gradient g = ∂J/∂w, all with the same learning rate α: w ← w − α·g. &lt;b&gt;Adam&lt;/b&gt; (adaptive moment estimation) gives every parameter its own step size.</source>
+        <translation>&lt;b&gt;Gradyan inişi&lt;/b&gt; her w parametresini gradyanı g = ∂J/∂w&apos;nin tersine bir adım götürür, hepsini aynı öğrenme oranı α ile: w ← w − α·g. &lt;b&gt;Adam&lt;/b&gt; (adaptive moment estimation, uyarlamalı moment kestirimi) her parametreye kendi adım büyüklüğünü verir.</translation>
+    </message>
+    <message>
+        <source>Adam, as keras.optimizers.Adam computes it (β&lt;sub&gt;1&lt;/sub&gt; = 0.9, β&lt;sub&gt;2&lt;/sub&gt; = 0.999, ε = 10&lt;sup&gt;−7&lt;/sup&gt;), at step t:&lt;br&gt;m ← β&lt;sub&gt;1&lt;/sub&gt;·m + (1 − β&lt;sub&gt;1&lt;/sub&gt;)·g &amp;nbsp; (the gradient&apos;s running mean)&lt;br&gt;v ← β&lt;sub&gt;2&lt;/sub&gt;·v + (1 − β&lt;sub&gt;2&lt;/sub&gt;)·g² &amp;nbsp; (its square&apos;s running mean)&lt;br&gt;&lt;span style=&apos;text-decoration:overline&apos;&gt;m&lt;/span&gt; = m / (1 − β&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;), &lt;span style=&apos;text-decoration:overline&apos;&gt;v&lt;/span&gt; = v / (1 − β&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)&lt;br&gt;w ← w − α·&lt;span style=&apos;text-decoration:overline&apos;&gt;m&lt;/span&gt; / (√&lt;span style=&apos;text-decoration:overline&apos;&gt;v&lt;/span&gt; + ε)</source>
+        <translation>Adam, keras.optimizers.Adam&apos;ın hesapladığı gibi (β&lt;sub&gt;1&lt;/sub&gt; = 0,9, β&lt;sub&gt;2&lt;/sub&gt; = 0,999, ε = 10&lt;sup&gt;−7&lt;/sup&gt;), t. adımda:&lt;br&gt;m ← β&lt;sub&gt;1&lt;/sub&gt;·m + (1 − β&lt;sub&gt;1&lt;/sub&gt;)·g &amp;nbsp; (gradyanın hareketli ortalaması)&lt;br&gt;v ← β&lt;sub&gt;2&lt;/sub&gt;·v + (1 − β&lt;sub&gt;2&lt;/sub&gt;)·g² &amp;nbsp; (karesinin hareketli ortalaması)&lt;br&gt;&lt;span style=&apos;text-decoration:overline&apos;&gt;m&lt;/span&gt; = m / (1 − β&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;), &lt;span style=&apos;text-decoration:overline&apos;&gt;v&lt;/span&gt; = v / (1 − β&lt;sub&gt;2&lt;/sub&gt;&lt;sup&gt;t&lt;/sup&gt;)&lt;br&gt;w ← w − α·&lt;span style=&apos;text-decoration:overline&apos;&gt;m&lt;/span&gt; / (√&lt;span style=&apos;text-decoration:overline&apos;&gt;v&lt;/span&gt; + ε)</translation>
+    </message>
+    <message>
+        <source>The course&apos;s intuition: if a parameter keeps moving in the same direction, increase its learning rate; if it keeps oscillating, reduce it. &lt;span style=&apos;text-decoration:overline&apos;&gt;m&lt;/span&gt;/√&lt;span style=&apos;text-decoration:overline&apos;&gt;v&lt;/span&gt; is near ±1 when the gradients agree and near 0 when they cancel, so Adam&apos;s step is about α in the first case and small in the second, whatever the size of g.</source>
+        <translation>Kursun sezgisi: bir parametre hep aynı yönde ilerliyorsa öğrenme oranını artır; salınıp duruyorsa azalt. &lt;span style=&apos;text-decoration:overline&apos;&gt;m&lt;/span&gt;/√&lt;span style=&apos;text-decoration:overline&apos;&gt;v&lt;/span&gt;, gradyanlar uyuştuğunda ±1&apos;e, birbirini götürdüğünde 0&apos;a yakındır; bu yüzden g&apos;nin büyüklüğü ne olursa olsun Adam&apos;ın adımı ilk durumda yaklaşık α, ikincisinde küçüktür.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The race.&lt;/b&gt; The course&apos;s network (784 → 25 → 15 → 10, relu, logits out) trained here in NumPy on {count} MNIST images, twice from the same initial weights and on the same batches: once with gradient descent, once with Adam. The curves are the loss (cross-entropy from the logits) on all {count} images. The model in use is not changed.</source>
+        <translation>&lt;b&gt;Yarış.&lt;/b&gt; Kursun ağı (784 → 25 → 15 → 10, relu, çıktısı logit) burada NumPy ile {count} MNIST görüntüsünde iki kez eğitildi, aynı başlangıç ağırlıklarından ve aynı yığınlarla: bir kez gradyan inişiyle, bir kez Adam ile. Eğriler {count} görüntünün tümündeki kayıptır (logitlerden çapraz entropi). Kullanılan model değişmez.</translation>
+    </message>
+    <message>
+        <source>Learning rate α:</source>
+        <translation>Öğrenme oranı α:</translation>
+    </message>
+    <message>
+        <source>Train again</source>
+        <translation>Yeniden eğit</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>adım</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>kayıp</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A learning rate per parameter.&lt;/b&gt; The size of each step |Δw| that Adam took for two weights of the race (log scale, averaged over {n} steps), and the step α·|g| gradient descent would have taken with the same gradient (dashed).</source>
+        <translation>&lt;b&gt;Parametre başına bir öğrenme oranı.&lt;/b&gt; Adam&apos;ın yarıştaki iki ağırlık için attığı her adımın büyüklüğü |Δw| (logaritmik ölçek, {n} adımın ortalaması) ve gradyan inişinin aynı gradyanla atacağı α·|g| adımı (kesikli).</translation>
+    </message>
+    <message>
+        <source>step size |Δw|</source>
+        <translation>adım büyüklüğü |Δw|</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;“If a parameter keeps moving in the same direction, increase its learning rate.”&lt;/i&gt; Adam does that by itself, for each of the network&apos;s {count} parameters.</source>
+        <translation>&lt;i&gt;“Bir parametre hep aynı yönde ilerliyorsa öğrenme oranını artır.”&lt;/i&gt; Adam bunu ağın {count} parametresinin her biri için kendiliğinden yapar.</translation>
+    </message>
+</context>
+<context>
     <name>AnswerText</name>
     <message>
         <source>Draw a digit</source>
@@ -158,6 +404,244 @@
     </message>
 </context>
 <context>
+    <name>CoffeeLesson</name>
+    <message>
+        <source>Inference, tiny first</source>
+        <translation>Çıkarım: önce minik ağlar</translation>
+    </message>
+    <message>
+        <source>The “is it a 1?” network gives a&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;[3]&lt;/sup&gt; = 0.97 for an image. What does that mean?</source>
+        <translation>“Bu bir 1 mi?” ağı bir görüntü için a&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;[3]&lt;/sup&gt; = 0,97 veriyor. Bu ne demek?</translation>
+    </message>
+    <message>
+        <source>A 97% chance that the image is a 1: ŷ = 1.</source>
+        <translation>Görüntünün %97 olasılıkla bir 1 olduğu: ŷ = 1.</translation>
+    </message>
+    <message>
+        <source>The image is a 0 with probability 0.97.</source>
+        <translation>Görüntü 0,97 olasılıkla bir 0.</translation>
+    </message>
+    <message>
+        <source>97% of the image&apos;s pixels are ink.</source>
+        <translation>Görüntünün piksellerinin %97&apos;si mürekkep.</translation>
+    </message>
+    <message>
+        <source>The network is right on 97% of test images.</source>
+        <translation>Ağ, test görüntülerinin %97&apos;sinde doğru bilir.</translation>
+    </message>
+    <message>
+        <source>a&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;[3]&lt;/sup&gt; is the output of the last layer&apos;s single sigmoid unit: the estimated probability that y = 1, here that the image is a 1. As 0.97 ≥ 0.5, the prediction is ŷ = 1. It is about this one image, not the network&apos;s accuracy.</source>
+        <translation>a&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;[3]&lt;/sup&gt;, son katmandaki tek sigmoid birimin çıktısıdır: y = 1 olmasının, burada görüntünün bir 1 olmasının tahmini olasılığı. 0,97 ≥ 0,5 olduğu için tahmin ŷ = 1. Bu sayı yalnızca bu görüntüyle ilgili, ağın doğruluğuyla değil.</translation>
+    </message>
+    <message>
+        <source>x = [{t} °C, {d} min] → normalised [{n1}, {n2}]</source>
+        <translation>x = [{t} °C, {d} dk] → normalleştirilmiş [{n1}; {n2}]</translation>
+    </message>
+    <message>
+        <source>a&lt;sup&gt;[1]&lt;/sup&gt; = [{a1}, {a2}, {a3}]</source>
+        <translation>a&lt;sup&gt;[1]&lt;/sup&gt; = [{a1}; {a2}; {a3}]</translation>
+    </message>
+    <message>
+        <source>a&lt;sup&gt;[2]&lt;/sup&gt; = {a}</source>
+        <translation>a&lt;sup&gt;[2]&lt;/sup&gt; = {a}</translation>
+    </message>
+    <message>
+        <source>{a} ≥ 0.5: &lt;b&gt;a good roast&lt;/b&gt; (ŷ = 1)</source>
+        <translation>{a} ≥ 0,5: &lt;b&gt;iyi kavrulmuş&lt;/b&gt; (ŷ = 1)</translation>
+    </message>
+    <message>
+        <source>{a} &amp;lt; 0.5: &lt;b&gt;a bad roast&lt;/b&gt; (ŷ = 0)</source>
+        <translation>{a} &amp;lt; 0,5: &lt;b&gt;kötü kavrulmuş&lt;/b&gt; (ŷ = 0)</translation>
+    </message>
+    <message>
+        <source>Training failed: {error}</source>
+        <translation>Eğitim başarısız oldu: {error}</translation>
+    </message>
+    <message>
+        <source>Training the network on {count} MNIST 0s and 1s…</source>
+        <translation>Ağ {count} MNIST 0&apos;ı ve 1&apos;i üzerinde eğitiliyor…</translation>
+    </message>
+    <message>
+        <source>Waiting for the training to finish…</source>
+        <translation>Eğitimin bitmesi bekleniyor…</translation>
+    </message>
+    <message>
+        <source>Trained here in {seconds} s on {count} MNIST 0s and 1s (Adam, binary cross-entropy, {epochs} epochs): right on {accuracy} of the {test} test 0s and 1s.</source>
+        <translation>{count} MNIST 0&apos;ı ve 1&apos;i üzerinde burada {seconds} sn&apos;de eğitildi (Adam, ikili çapraz entropi, {epochs} epok); {test} test 0&apos;ı ve 1&apos;inde doğruluk: {accuracy}.</translation>
+    </message>
+    <message>
+        <source>Draw a 1 or a 0 on the canvas to see its a&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;[3]&lt;/sup&gt;.</source>
+        <translation>a&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;[3]&lt;/sup&gt; değerini görmek için tuvale bir 1 ya da bir 0 çiz.</translation>
+    </message>
+    <message>
+        <source>{p} ≥ 0.5: &lt;b&gt;yes&lt;/b&gt;, it is a 1 (ŷ = 1)</source>
+        <translation>{p} ≥ 0,5: &lt;b&gt;evet&lt;/b&gt;, bu bir 1 (ŷ = 1)</translation>
+    </message>
+    <message>
+        <source>{p} &amp;lt; 0.5: &lt;b&gt;no&lt;/b&gt;, it is not a 1 (ŷ = 0)</source>
+        <translation>{p} &amp;lt; 0,5: &lt;b&gt;hayır&lt;/b&gt;, bu bir 1 değil (ŷ = 0)</translation>
+    </message>
+    <message>
+        <source>a&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;[3]&lt;/sup&gt; = {p}</source>
+        <translation>a&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;[3]&lt;/sup&gt; = {p}</translation>
+    </message>
+    <message>
+        <source>On the way: a&lt;sup&gt;[1]&lt;/sup&gt; has 25 values, a&lt;sup&gt;[2]&lt;/sup&gt; = [{values}].</source>
+        <translation>Yol boyunca: a&lt;sup&gt;[1]&lt;/sup&gt; 25 değerden oluşur, a&lt;sup&gt;[2]&lt;/sup&gt; = [{values}].</translation>
+    </message>
+    <message>
+        <source>This small network is trained here for the lesson; it is not the model in use. It only knows 0s and 1s: for any other digit its answer means little.</source>
+        <translation>Bu küçük ağ bu ders için burada eğitildi; kullanımdaki model değil. Yalnızca 0&apos;ları ve 1&apos;leri tanır: başka bir rakam için cevabının pek anlamı yok.</translation>
+    </message>
+    <message>
+        <source>The model in use ({model}) reads your drawing as a {digit}.</source>
+        <translation>Kullanımdaki model ({model}) çizimini {digit} olarak okuyor.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The coffee-roasting network.&lt;/b&gt; The course&apos;s first network decides whether beans roasted at a temperature for a duration come out well: 2 inputs x = [temperature, duration] → layer 1 with 3 sigmoid units → layer 2 with 1 sigmoid unit. The inputs are normalised first, as the course&apos;s Normalization layer does.</source>
+        <translation>&lt;b&gt;Kahve kavurma ağı.&lt;/b&gt; Kursun ilk ağı, bir sıcaklıkta belli bir süre kavrulan çekirdeklerin iyi olup olmadığına karar verir: 2 girdi x = [sıcaklık, süre] → 3 sigmoid birimli 1. katman → 1 sigmoid birimli 2. katman. Girdiler önce, kurstaki Normalization katmanının yaptığı gibi normalleştirilir.</translation>
+    </message>
+    <message>
+        <source>Trained here on the course&apos;s {count} roasts in {ms} ms (Adam, binary cross-entropy): {accuracy} of them classified right.</source>
+        <translation>Kursun {count} kavurması üzerinde burada {ms} ms&apos;de eğitildi (Adam, ikili çapraz entropi); doğru sınıflandırma oranı: {accuracy}.</translation>
+    </message>
+    <message>
+        <source>Colour: the output a&lt;sup&gt;[2]&lt;/sup&gt; (orange: good roast, blue: bad). &lt;span style=&apos;color:#aa2814&apos;&gt;✕&lt;/span&gt; good and &lt;span style=&apos;color:#1e46a0&apos;&gt;○&lt;/span&gt; bad roasts of the data. The dark line is the decision boundary a&lt;sup&gt;[2]&lt;/sup&gt; = 0.5. &lt;b&gt;Drag the target&lt;/b&gt; to roast another batch.</source>
+        <translation>Renk: a&lt;sup&gt;[2]&lt;/sup&gt; çıktısı (turuncu: iyi kavrulmuş, mavi: kötü). Verideki &lt;span style=&apos;color:#aa2814&apos;&gt;✕&lt;/span&gt; iyi ve &lt;span style=&apos;color:#1e46a0&apos;&gt;○&lt;/span&gt; kötü kavurmalar. Koyu çizgi a&lt;sup&gt;[2]&lt;/sup&gt; = 0,5 karar sınırı. Başka bir parti kavurmak için &lt;b&gt;hedefi sürükle&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Back to the course&apos;s example [200 °C, 17 min]</source>
+        <translation>Kursun örneğine dön [200 °C, 17 dk]</translation>
+    </message>
+    <message>
+        <source>temperature (°C)</source>
+        <translation>sıcaklık (°C)</translation>
+    </message>
+    <message>
+        <source>duration (min)</source>
+        <translation>süre (dk)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Is it a 1?&lt;/b&gt; The course&apos;s second network reads an image and answers one question: 784 pixels → layer 1 with 25 sigmoid units → layer 2 with 15 → layer 3 with 1 sigmoid unit. Its output a&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;[3]&lt;/sup&gt; is the probability that the image is a 1; at 0.5 it decides yes or no.</source>
+        <translation>&lt;b&gt;Bu bir 1 mi?&lt;/b&gt; Kursun ikinci ağı bir görüntüyü okur ve tek bir soruyu cevaplar: 784 piksel → 25 sigmoid birimli 1. katman → 15 birimli 2. katman → 1 sigmoid birimli 3. katman. Çıktısı a&lt;sub&gt;1&lt;/sub&gt;&lt;sup&gt;[3]&lt;/sup&gt;, görüntünün bir 1 olma olasılığıdır; 0,5 eşiğinde evet ya da hayır der.</translation>
+    </message>
+</context>
+<context>
+    <name>ConvolutionLesson</name>
+    <message>
+        <source>Convolution</source>
+        <translation>Evrişim</translation>
+    </message>
+    <message>
+        <source>A Conv2D layer has 32 filters of 3×3 and reads a one-channel 28×28 image. How many parameters does it have?</source>
+        <translation>Bir Conv2D katmanının 3×3&apos;lük 32 filtresi var ve tek kanallı 28×28&apos;lik bir resim okuyor. Kaç parametresi vardır?</translation>
+    </message>
+    <message>
+        <source>3·3·1·32 + 32 = 320</source>
+        <translation>3·3·1·32 + 32 = 320</translation>
+    </message>
+    <message>
+        <source>784·32 + 32 = 25,120</source>
+        <translation>784·32 + 32 = 25.120</translation>
+    </message>
+    <message>
+        <source>26·26·32 = 21,632</source>
+        <translation>26·26·32 = 21.632</translation>
+    </message>
+    <message>
+        <source>784·21,632 + 21,632, as a Dense layer with the same outputs</source>
+        <translation>784·21.632 + 21.632, aynı çıktıları veren bir Dense katmanı gibi</translation>
+    </message>
+    <message>
+        <source>Each filter has 3·3 = 9 weights (one input channel) and one bias, and every position of the image reuses them: 32 filters give 32·9 + 32 = 320 parameters, however large the image. The 21,632 outputs would need about 17 million parameters in a Dense layer.</source>
+        <translation>Her filtrenin 3·3 = 9 ağırlığı (tek girdi kanalı) ve bir sapması var, resmin her konumu bunları yeniden kullanır: 32 filtre, resim ne kadar büyük olursa olsun 32·9 + 32 = 320 parametre eder. 21.632 çıktı bir Dense katmanında yaklaşık 17 milyon parametre isterdi.</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Duraklat</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Oynat</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Adım</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Baştan başla</translation>
+    </message>
+    <message>
+        <source>Cell ({row}, {col}): the window&apos;s nine products w·x</source>
+        <translation>Hücre ({row}, {col}): pencerenin dokuz çarpımı w·x</translation>
+    </message>
+    <message>
+        <source>z = Σ w·x + b = {sum} + ({bias}) = &lt;b&gt;{z}&lt;/b&gt;; a = {g}(z) = &lt;b&gt;{a}&lt;/b&gt;</source>
+        <translation>z = Σ w·x + b = {sum} + ({bias}) = &lt;b&gt;{z}&lt;/b&gt;; a = {g}(z) = &lt;b&gt;{a}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Neuron ({row}, {col}) of the feature map sees only the {kh}×{kw} window at rows {top}–{bottom}, columns {left}–{right}: {seen} of the {pixels} input numbers. All {cells} neurons of this map use the same {weights} weights and one bias.</source>
+        <translation>Öznitelik haritasının ({row}, {col}) nöronu yalnızca {top}–{bottom}. satırlardaki, {left}–{right}. sütunlardaki {kh}×{kw} pencereyi görür: {pixels} girdi sayısının {seen} tanesini. Bu haritanın {cells} nöronunun hepsi aynı {weights} ağırlığı ve tek bir sapmayı kullanır.</translation>
+    </message>
+    <message>
+        <source>The filter is one of the {count} filters of &lt;b&gt;{layer}&lt;/b&gt;, the first convolution of {model}.</source>
+        <translation>Filtre, {model} modelinin ilk evrişimi olan &lt;b&gt;{layer}&lt;/b&gt; katmanının {count} filtresinden biri.</translation>
+    </message>
+    <message>
+        <source>{model} has no convolution, so this is the course&apos;s vertical-edge filter (and relu).</source>
+        <translation>{model}: evrişim yok, bu yüzden bu, dersteki dikey kenar filtresi (ve relu).</translation>
+    </message>
+    <message>
+        <source>This model</source>
+        <translation>Bu model</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see your numbers; until then the input is an MNIST 7.</source>
+        <translation>Kendi sayılarını görmek için bir rakam çiz; o zamana kadar girdi MNIST&apos;ten bir 7.</translation>
+    </message>
+    <message>
+        <source>Its 3×3 weights w and bias b = {bias}:</source>
+        <translation>3×3 ağırlıkları w ve sapması b = {bias}:</translation>
+    </message>
+    <message>
+        <source>Feature map {h}×{w}</source>
+        <translation>Öznitelik haritası {h}×{w}</translation>
+    </message>
+    <message>
+        <source>Input {size}×{size}</source>
+        <translation>Girdi {size}×{size}</translation>
+    </message>
+    <message>
+        <source>Check: the model&apos;s own {layer} output for filter {number} equals this map; the largest difference is {difference}.</source>
+        <translation>Kontrol: modelin kendi {layer} katmanının {number}. filtre için çıktısı bu haritaya eşit; en büyük fark {difference}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Convolution&lt;/b&gt;: {kh}·{kw}·{cin}·{filters} weights + {filters} biases = &lt;b&gt;{conv}&lt;/b&gt; parameters for {outputs} outputs ({h}×{w}×{filters}).&lt;br&gt;&lt;b&gt;Dense layer&lt;/b&gt; with the same {outputs} outputs from the {inputs} pixels: {inputs}·{outputs} weights + {outputs} biases = &lt;b&gt;{dense}&lt;/b&gt; parameters.&lt;br&gt;That is {ratio} times as many.</source>
+        <translation>&lt;b&gt;Evrişim&lt;/b&gt;: {outputs} çıktı ({h}×{w}×{filters}) için {kh}·{kw}·{cin}·{filters} ağırlık + {filters} sapma = &lt;b&gt;{conv}&lt;/b&gt; parametre.&lt;br&gt;{inputs} pikselden aynı {outputs} çıktıyı veren &lt;b&gt;Dense katmanı&lt;/b&gt;: {inputs}·{outputs} ağırlık + {outputs} sapma = &lt;b&gt;{dense}&lt;/b&gt; parametre.&lt;br&gt;Bu, {ratio} kat daha fazla.</translation>
+    </message>
+    <message>
+        <source>A convolutional layer slides a small filter over the image. At each position it multiplies the filter&apos;s 3×3 weights w by the 3×3 pixels x under it, adds them up with the bias: z = Σ w·x + b, and applies its activation. Each result fills one cell of the &lt;b&gt;feature map&lt;/b&gt;. Press Play or Step.</source>
+        <translation>Evrişimli bir katman resmin üzerinde küçük bir filtre kaydırır. Her konumda filtrenin 3×3 ağırlığını (w) altındaki 3×3 pikselle (x) çarpar, sapmayla birlikte toplar: z = Σ w·x + b, sonra aktivasyonunu uygular. Her sonuç &lt;b&gt;öznitelik haritasının&lt;/b&gt; bir hücresini doldurur. Oynat&apos;a ya da Adım&apos;a tıkla.</translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation>Filtre:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Each neuron sees only part of the input.&lt;/b&gt; In a Dense layer every neuron reads all 784 pixels; a neuron of a feature map reads only its small window, its &lt;i&gt;receptive field&lt;/i&gt;, and all neurons of one map share the same weights.</source>
+        <translation>&lt;b&gt;Her nöron girdinin yalnızca bir parçasını görür.&lt;/b&gt; Dense katmanında her nöron 784 pikselin hepsini okur; bir öznitelik haritasının nöronu ise yalnızca kendi küçük penceresini, &lt;i&gt;algı alanını&lt;/i&gt; okur ve bir haritanın bütün nöronları aynı ağırlıkları paylaşır.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why that needs fewer parameters.&lt;/b&gt; The same few weights are reused at every position, so a convolution&apos;s size does not grow with the image.</source>
+        <translation>&lt;b&gt;Bu yüzden daha az parametre gerekir.&lt;/b&gt; Aynı birkaç ağırlık her konumda yeniden kullanılır, bu yüzden bir evrişimin boyutu resimle birlikte büyümez.</translation>
+    </message>
+    <message>
+        <source>Fewer parameters train faster, need less data and overfit less; and a filter that finds an edge in one place finds it everywhere.</source>
+        <translation>Daha az parametre daha hızlı eğitilir, daha az veri ister ve daha az aşırı öğrenir; bir yerde kenar bulan filtre onu her yerde bulur.</translation>
+    </message>
+</context>
+<context>
     <name>CrowdView</name>
     <message>
         <source>What it sees</source>
@@ -193,6 +677,121 @@
     <message>
         <source>Draw a digit here</source>
         <translation>Buraya bir rakam çiz</translation>
+    </message>
+</context>
+<context>
+    <name>ForwardLesson</name>
+    <message>
+        <source>Forward propagation in NumPy</source>
+        <translation>NumPy ile ileri yayılım</translation>
+    </message>
+    <message>
+        <source>In the course&apos;s example W has shape (2, 3). How many units does the layer have?</source>
+        <translation>Dersin örneğinde W&apos;nin boyutu (2, 3). Katmanda kaç birim var?</translation>
+    </message>
+    <message>
+        <source>3 units, each reading 2 inputs</source>
+        <translation>3 birim, her biri 2 girdi okur</translation>
+    </message>
+    <message>
+        <source>2 units, each reading 3 inputs</source>
+        <translation>2 birim, her biri 3 girdi okur</translation>
+    </message>
+    <message>
+        <source>6 units, one per weight</source>
+        <translation>6 birim, her ağırlık için bir tane</translation>
+    </message>
+    <message>
+        <source>1 unit with 6 weights</source>
+        <translation>6 ağırlıklı 1 birim</translation>
+    </message>
+    <message>
+        <source>Each column of W is one unit&apos;s weights: W[:, j] is w&lt;sub&gt;j&lt;/sub&gt;, with one weight per input. 2 rows are 2 inputs, 3 columns are 3 units — and b has 3 numbers, one bias per unit.</source>
+        <translation>W&apos;nin her sütunu bir birimin ağırlıklarıdır: W[:, j], her girdi için bir ağırlık içeren w&lt;sub&gt;j&lt;/sub&gt;&apos;dir. 2 satır 2 girdi, 3 sütun 3 birim demektir — b&apos;de de her birim için bir sapma olmak üzere 3 sayı vardır.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;j = {j}&lt;/b&gt;: w = W[:, {j}] = {w}&lt;br&gt;&amp;nbsp;&amp;nbsp;z = w · a_in + b[{j}] = {products} + {bias} = {z}&lt;br&gt;&amp;nbsp;&amp;nbsp;a_out[{j}] = sigmoid({z}) = &lt;b&gt;{a}&lt;/b&gt;</source>
+        <translation>&lt;b&gt;j = {j}&lt;/b&gt;: w = W[:, {j}] = {w}&lt;br&gt;&amp;nbsp;&amp;nbsp;z = w · a_in + b[{j}] = {products} + {bias} = {z}&lt;br&gt;&amp;nbsp;&amp;nbsp;a_out[{j}] = sigmoid({z}) = &lt;b&gt;{a}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Start again</source>
+        <translation>Baştan başla</translation>
+    </message>
+    <message>
+        <source>Next unit</source>
+        <translation>Sonraki birim</translation>
+    </message>
+    <message>
+        <source>Press “Next unit” to run the loop&apos;s first pass (j = 0).</source>
+        <translation>Döngünün ilk turunu (j = 0) çalıştırmak için “Sonraki birim”e tıkla.</translation>
+    </message>
+    <message>
+        <source>The loop is done: dense returns a_out = {a_out}, one number per unit.</source>
+        <translation>Döngü bitti: dense, her birim için bir sayı olmak üzere a_out = {a_out} döndürür.</translation>
+    </message>
+    <message>
+        <source>The course writes a dense layer in NumPy as a loop over its units. This is that code, and it is the very code that computes the numbers of this lesson:</source>
+        <translation>Ders, NumPy&apos;da yoğun bir katmanı birimleri üzerinde bir döngü olarak yazar. İşte o kod; bu dersin sayılarını hesaplayan da tam olarak bu kod:</translation>
+    </message>
+    <message>
+        <source>W has one &lt;b&gt;column per unit&lt;/b&gt;: W[:, j] is unit j&apos;s weights w&lt;sub&gt;j&lt;/sub&gt;, one per input, and b[j] its bias. The loop computes z = w · a_in + b[j] and a_out[j] = g(z) for j = 0, 1, 2, …; sequential feeds each layer&apos;s output to the next layer.</source>
+        <translation>W&apos;de &lt;b&gt;her birim için bir sütun&lt;/b&gt; var: W[:, j], j biriminin ağırlıkları w&lt;sub&gt;j&lt;/sub&gt;&apos;dir (her girdi için bir tane), b[j] de sapmasıdır. Döngü j = 0, 1, 2, … için z = w · a_in + b[j] ve a_out[j] = g(z) hesaplar; sequential her katmanın çıktısını bir sonraki katmana verir.</translation>
+    </message>
+    <message>
+        <source>The course&apos;s example: a layer of 3 units reading 2 inputs, with g = sigmoid. Step through the loop one unit at a time (NumPy counts from 0).</source>
+        <translation>Dersin örneği: 2 girdi okuyan 3 birimlik bir katman, g = sigmoid. Döngüde birer birim ilerle (NumPy 0&apos;dan sayar).</translation>
+    </message>
+    <message>
+        <source>The same sequential loop on your drawing: x is its 784 pixels (28×28, flattened), and every layer is one call of dense.</source>
+        <translation>Aynı sequential döngüsü çiziminde: x onun 784 pikseli (28×28, düzleştirilmiş) ve her katman dense&apos;in bir çağrısı.</translation>
+    </message>
+    <message>
+        <source>Your model, &lt;b&gt;{model}&lt;/b&gt;, is not a pure dense network (it has other kinds of layers), so this runs the course&apos;s network, &lt;b&gt;course-mlp&lt;/b&gt; (784 → 25 → 15 → 10), on your drawing.</source>
+        <translation>&lt;b&gt;{model}&lt;/b&gt; modelin saf bir yoğun ağ değil (başka türde katmanları var), bu yüzden burada çiziminde dersin ağı &lt;b&gt;course-mlp&lt;/b&gt; (784 → 25 → 15 → 10) çalışıyor.</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>henüz yok</translation>
+    </message>
+    <message>
+        <source>The network is the model in use, &lt;b&gt;{model}&lt;/b&gt;.</source>
+        <translation>Ağ, kullanılan model: &lt;b&gt;{model}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Draw a digit to send it through the network.</source>
+        <translation>Ağdan geçirmek için bir rakam çiz.</translation>
+    </message>
+    <message>
+        <source>x: {count} numbers</source>
+        <translation>x: {count} sayı</translation>
+    </message>
+    <message>
+        <source>{name} = dense(…, {g}): {n_in} → {units} numbers</source>
+        <translation>{name} = dense(…, {g}): {n_in} → {units} sayı</translation>
+    </message>
+    <message>
+        <source>The output, {count} numbers:</source>
+        <translation>Çıktı, {count} sayı:</translation>
+    </message>
+    <message>
+        <source>These are the logits; the largest is digit {digit}&apos;s, so the network says &lt;b&gt;{digit}&lt;/b&gt;.</source>
+        <translation>Bunlar logit&apos;ler; en büyüğü {digit} rakamınınki, yani ağın tahmini &lt;b&gt;{digit}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>The largest is digit {digit}&apos;s, so the network says &lt;b&gt;{digit}&lt;/b&gt;.</source>
+        <translation>En büyüğü {digit} rakamınınki, yani ağın tahmini &lt;b&gt;{digit}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>course-mlp&apos;s engine, for the same drawing</source>
+        <translation>aynı çizim için course-mlp&apos;nin motoru</translation>
+    </message>
+    <message>
+        <source>the app&apos;s live engine</source>
+        <translation>uygulamanın canlı motoru</translation>
+    </message>
+    <message>
+        <source>The loop gives the same numbers as {source}: the largest difference over every unit of every layer is &lt;b&gt;{difference}&lt;/b&gt; (rounding of 32-bit floats).</source>
+        <translation>Döngü, {source} ile aynı sayıları verir: her katmanın her birimindeki en büyük fark &lt;b&gt;{difference}&lt;/b&gt; (32 bitlik kayan nokta yuvarlaması).</translation>
     </message>
 </context>
 <context>
@@ -459,6 +1058,45 @@
     </message>
 </context>
 <context>
+    <name>LearnPanel</name>
+    <message>
+        <source>No lessons in this build</source>
+        <translation>Bu sürümde ders yok</translation>
+    </message>
+    <message>
+        <source>Check yourself</source>
+        <translation>Kendini dene</translation>
+    </message>
+    <message>
+        <source>Step {step} of {steps}</source>
+        <translation>Adım {step} / {steps}</translation>
+    </message>
+    <message>
+        <source>Next lesson ›</source>
+        <translation>Sonraki ders ›</translation>
+    </message>
+    <message>
+        <source>Next ›</source>
+        <translation>İleri ›</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>Öğren</translation>
+    </message>
+    <message>
+        <source>‹ Back</source>
+        <translation>‹ Geri</translation>
+    </message>
+    <message>
+        <source>{number}. {title}</source>
+        <translation>{number}. {title}</translation>
+    </message>
+    <message>
+        <source>{done} of {count} done</source>
+        <translation>{done} / {count} tamam</translation>
+    </message>
+</context>
+<context>
     <name>LossPlot</name>
     <message>
         <source>batch loss</source>
@@ -526,6 +1164,22 @@
     <message>
         <source>Train…</source>
         <translation>Eğit…</translation>
+    </message>
+    <message>
+        <source>Learn…</source>
+        <translation>Öğren…</translation>
+    </message>
+    <message>
+        <source>The course&apos;s lessons, with your drawing&apos;s own numbers (F1)</source>
+        <translation>Dersin konuları, kendi çiziminin sayılarıyla (F1)</translation>
+    </message>
+    <message>
+        <source>Learn</source>
+        <translation>Öğren</translation>
+    </message>
+    <message>
+        <source>&amp;Learn: the Course&apos;s Lessons</source>
+        <translation>Öğ&amp;ren: dersin konuları</translation>
     </message>
     <message>
         <source>Train a network and watch it learn (Ctrl+T)</source>
@@ -790,6 +1444,101 @@
     </message>
 </context>
 <context>
+    <name>MultiLabelLesson</name>
+    <message>
+        <source>Multi-label: several digits at once</source>
+        <translation>Çok etiketli: aynı anda birkaç rakam</translation>
+    </message>
+    <message>
+        <source>A picture holds a 3 and a 7. Which output layer can answer “both”?</source>
+        <translation>Bir resimde bir 3 ve bir 7 var. Hangi çıktı katmanı “ikisi de” diyebilir?</translation>
+    </message>
+    <message>
+        <source>Ten sigmoid units: a&lt;sub&gt;3&lt;/sub&gt; and a&lt;sub&gt;7&lt;/sub&gt; can both be near 1, since each answers its own yes/no question.</source>
+        <translation>On sigmoid birimi: a&lt;sub&gt;3&lt;/sub&gt; ve a&lt;sub&gt;7&lt;/sub&gt; ikisi birden 1&apos;e yakın olabilir, çünkü her biri kendi evet/hayır sorusunu cevaplar.</translation>
+    </message>
+    <message>
+        <source>A softmax over ten digits: it gives 3 and 7 each a probability near 1.</source>
+        <translation>On rakam üzerinde bir softmax: 3&apos;e de 7&apos;ye de 1&apos;e yakın bir olasılık verir.</translation>
+    </message>
+    <message>
+        <source>A single sigmoid unit whose output is the digit divided by 10.</source>
+        <translation>Çıktısı rakamın 10&apos;a bölümü olan tek bir sigmoid birimi.</translation>
+    </message>
+    <message>
+        <source>Any of them: the loss function decides how many digits are found.</source>
+        <translation>Hepsi olur: kaç rakam bulunacağına kayıp fonksiyonu karar verir.</translation>
+    </message>
+    <message>
+        <source>Softmax outputs share a total of 1, so at most one of them can be near 1: it picks ONE digit. Ten sigmoid units are independent (each trained with binary cross-entropy), so several can say yes; the answer is every digit with a&lt;sub&gt;j&lt;/sub&gt; ≥ 0.5.</source>
+        <translation>Softmax çıktıları toplam 1&apos;i paylaşır, bu yüzden en fazla biri 1&apos;e yakın olabilir: TEK bir rakam seçer. On sigmoid birimi birbirinden bağımsızdır (her biri ikili çapraz entropiyle eğitilir), bu yüzden birkaçı evet diyebilir; cevap a&lt;sub&gt;j&lt;/sub&gt; ≥ 0,5 olan her rakamdır.</translation>
+    </message>
+    <message>
+        <source>no digit</source>
+        <translation>hiçbir rakam</translation>
+    </message>
+    <message>
+        <source>{first} and {last}</source>
+        <translation>{first} ve {last}</translation>
+    </message>
+    <message>
+        <source>The multi-label model could not be loaded: {error}</source>
+        <translation>Çok etiketli model yüklenemedi: {error}</translation>
+    </message>
+    <message>
+        <source>A held-out picture of {truth}. The ten sigmoid outputs: a&lt;sub&gt;{a}&lt;/sub&gt; = {pa}, a&lt;sub&gt;{b}&lt;/sub&gt; = {pb}, the other eight under {low}; the model says &lt;b&gt;{answer}&lt;/b&gt;. They add up to {total}: not a probability distribution, ten separate answers. A softmax of the same logits would have to share 1: {a} gets {sa}, {b} gets {sb}.</source>
+        <translation>Eğitimde görülmemiş bir resim: {truth}. On sigmoid çıktısı: a&lt;sub&gt;{a}&lt;/sub&gt; = {pa}, a&lt;sub&gt;{b}&lt;/sub&gt; = {pb}, diğer sekizi {low} altında; model &lt;b&gt;{answer}&lt;/b&gt; diyor. Toplamları {total}: bir olasılık dağılımı değil, on ayrı cevap. Aynı logitlerin softmax&apos;ı 1&apos;i paylaştırmak zorunda kalırdı: {a} için {sa}, {b} için {sb}.</translation>
+    </message>
+    <message>
+        <source>The model says: &lt;b&gt;{answer}&lt;/b&gt;</source>
+        <translation>Model diyor ki: &lt;b&gt;{answer}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Draw a digit on the canvas: it goes into the left half, shrunk to 14×14.</source>
+        <translation>Tuvale bir rakam çiz: 14×14&apos;e küçültülüp sol yarıya konur.</translation>
+    </message>
+    <message>
+        <source>The digit model ({model}) reads your drawing as a {digit}; with the right half the picture should hold {expected}. Σ a&lt;sub&gt;j&lt;/sub&gt; = {total}.</source>
+        <translation>Rakam modeli ({model}) çizimini {digit} olarak okuyor; sağ yarıyla birlikte resimde {expected} olmalı. Σ a&lt;sub&gt;j&lt;/sub&gt; = {total}.</translation>
+    </message>
+    <message>
+        <source>says {answer} {mark}</source>
+        <translation>cevap: {answer} {mark}</translation>
+    </message>
+    <message>
+        <source>On {count} held-out pictures made from MNIST&apos;s test digits (never seen in training), the set of digits with a&lt;sub&gt;j&lt;/sub&gt; ≥ 0.5 is exactly the true pair for &lt;b&gt;{exact}&lt;/b&gt; of them: {rate} exact match.</source>
+        <translation>MNIST&apos;in test rakamlarından yapılmış (eğitimde hiç görülmemiş) {count} resmin &lt;b&gt;{exact}&lt;/b&gt; tanesinde a&lt;sub&gt;j&lt;/sub&gt; ≥ 0,5 olan rakamlar tam olarak doğru çift: {rate} tam eşleşme.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Softmax picks ONE digit&lt;/b&gt;: its ten outputs share a total of 1. To ask “which digits are in this picture?”, the output layer has ten &lt;b&gt;sigmoid&lt;/b&gt; units instead, each trained with binary cross-entropy on its own yes/no question: a&lt;sub&gt;j&lt;/sub&gt; = P(digit j is in the picture). Every digit with a&lt;sub&gt;j&lt;/sub&gt; ≥ 0.5 (the dashed line) is in the answer.</source>
+        <translation>&lt;b&gt;Softmax TEK bir rakam seçer&lt;/b&gt;: on çıktısı toplam 1&apos;i paylaşır. “Bu resimde hangi rakamlar var?” diye sormak için çıktı katmanında bunun yerine on &lt;b&gt;sigmoid&lt;/b&gt; birimi olur; her biri kendi evet/hayır sorusu için ikili çapraz entropiyle eğitilir: a&lt;sub&gt;j&lt;/sub&gt; = P(resimde j rakamı var). a&lt;sub&gt;j&lt;/sub&gt; ≥ 0,5 olan (kesikli çizgi) her rakam cevaba girer.</translation>
+    </message>
+    <message>
+        <source>Your drawing, shrunk into the left half of a picture, beside a digit from MNIST&apos;s test set in the right half, read by a small multi-label network trained on pairs of digits.</source>
+        <translation>Çizimin küçültülüp bir resmin sol yarısına, MNIST test kümesinden bir rakam da sağ yarısına konur; resmi, rakam çiftleriyle eğitilmiş küçük bir çok etiketli ağ okur.</translation>
+    </message>
+    <message>
+        <source>Left: your drawing.</source>
+        <translation>Sol: senin çizimin.</translation>
+    </message>
+    <message>
+        <source>Right:</source>
+        <translation>Sağ:</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>boş</translation>
+    </message>
+    <message>
+        <source>an MNIST {digit}</source>
+        <translation>MNIST&apos;ten bir {digit}</translation>
+    </message>
+    <message>
+        <source>Held-out pictures of two digits and what the model says (✓: exactly the pair).</source>
+        <translation>Eğitimde görülmemiş iki rakamlı resimler ve modelin cevabı (✓: tam olarak doğru çift).</translation>
+    </message>
+</context>
+<context>
     <name>NetworkText</name>
     <message>
         <source>, </source>
@@ -982,6 +1731,153 @@
     </message>
 </context>
 <context>
+    <name>NeuronsLesson</name>
+    <message>
+        <source>Neurons and layers</source>
+        <translation>Nöronlar ve katmanlar</translation>
+    </message>
+    <message>
+        <source>In a&lt;sub&gt;3&lt;/sub&gt;&lt;sup&gt;[2]&lt;/sup&gt;, what does the superscript [2] tell you?</source>
+        <translation>a&lt;sub&gt;3&lt;/sub&gt;&lt;sup&gt;[2]&lt;/sup&gt; ifadesinde üstteki [2] sana ne söyler?</translation>
+    </message>
+    <message>
+        <source>Which layer: it is an activation of layer 2</source>
+        <translation>Hangi katman: 2. katmanın bir aktivasyonu</translation>
+    </message>
+    <message>
+        <source>Which unit: it is the second unit of its layer</source>
+        <translation>Hangi birim: katmanının ikinci birimi</translation>
+    </message>
+    <message>
+        <source>That the activation is squared</source>
+        <translation>Aktivasyonun karesinin alındığını</translation>
+    </message>
+    <message>
+        <source>That the unit looks for the digit 2</source>
+        <translation>Birimin 2 rakamını aradığını</translation>
+    </message>
+    <message>
+        <source>The superscript in square brackets is the layer; the subscript (here 3) is the unit within that layer. So a&lt;sub&gt;3&lt;/sub&gt;&lt;sup&gt;[2]&lt;/sup&gt; is the output of unit 3 of layer 2.</source>
+        <translation>Köşeli parantez içindeki üst simge katmandır; alt simge (burada 3) o katmandaki birimdir. Yani a&lt;sub&gt;3&lt;/sub&gt;&lt;sup&gt;[2]&lt;/sup&gt;, 2. katmanın 3. biriminin çıktısıdır.</translation>
+    </message>
+    <message>
+        <source>A neuron (a &lt;b&gt;unit&lt;/b&gt;) reads every number of the layer before it, multiplies each by its own &lt;b&gt;weight&lt;/b&gt;, adds them up with its &lt;b&gt;bias&lt;/b&gt; and passes the sum through the layer&apos;s &lt;b&gt;activation function&lt;/b&gt; g:</source>
+        <translation>Bir nöron (bir &lt;b&gt;birim&lt;/b&gt;) önceki katmanın her sayısını okur, her birini kendi &lt;b&gt;ağırlığıyla&lt;/b&gt; çarpar, bunları &lt;b&gt;sapmasıyla&lt;/b&gt; birlikte toplar ve toplamı katmanın &lt;b&gt;aktivasyon fonksiyonu&lt;/b&gt; g&apos;den geçirir:</translation>
+    </message>
+    <message>
+        <source>The superscript &lt;b&gt;[l]&lt;/b&gt; says which &lt;b&gt;layer&lt;/b&gt;: [1] is the first layer of units, [2] the next; a&lt;sup&gt;[0]&lt;/sup&gt; is the input, your drawing&apos;s 784 pixels. The subscript &lt;b&gt;j&lt;/b&gt; says which &lt;b&gt;unit&lt;/b&gt; of that layer. &lt;b&gt;w&lt;/b&gt;&lt;sub&gt;j&lt;/sub&gt;&lt;sup&gt;[l]&lt;/sup&gt; is a vector (one weight per input), b&lt;sub&gt;j&lt;/sub&gt;&lt;sup&gt;[l]&lt;/sup&gt; a single number, and the dot · multiplies and adds.</source>
+        <translation>Üst simge &lt;b&gt;[l]&lt;/b&gt; hangi &lt;b&gt;katman&lt;/b&gt; olduğunu söyler: [1] birimlerin ilk katmanı, [2] bir sonraki; a&lt;sup&gt;[0]&lt;/sup&gt; girdidir, çiziminin 784 pikseli. Alt simge &lt;b&gt;j&lt;/b&gt; o katmanın hangi &lt;b&gt;birimi&lt;/b&gt; olduğunu söyler. &lt;b&gt;w&lt;/b&gt;&lt;sub&gt;j&lt;/sub&gt;&lt;sup&gt;[l]&lt;/sup&gt; bir vektördür (her girdi için bir ağırlık), b&lt;sub&gt;j&lt;/sub&gt;&lt;sup&gt;[l]&lt;/sup&gt; tek bir sayıdır ve · noktası çarpıp toplar.</translation>
+    </message>
+    <message>
+        <source>Pick a neuron. It starts at the most active unit of the first hidden layer for your drawing.</source>
+        <translation>Bir nöron seç. Başlangıçta çizimin için ilk gizli katmanın en aktif birimi seçilidir.</translation>
+    </message>
+    <message>
+        <source>Layer</source>
+        <translation>Katman</translation>
+    </message>
+    <message>
+        <source>Unit j</source>
+        <translation>Birim j</translation>
+    </message>
+    <message>
+        <source>Most active</source>
+        <translation>En aktif</translation>
+    </message>
+    <message>
+        <source>The unit of this layer with the largest activation</source>
+        <translation>Bu katmanın en büyük aktivasyonlu birimi</translation>
+    </message>
+    <message>
+        <source>Show it in the network view</source>
+        <translation>Ağ görünümünde göster</translation>
+    </message>
+    <message>
+        <source>weights w (blue +, orange −)</source>
+        <translation>ağırlıklar w (mavi +, turuncu −)</translation>
+    </message>
+    <message>
+        <source>w × your drawing</source>
+        <translation>w × çizimin</translation>
+    </message>
+    <message>
+        <source>[{l}] {name}: {units} units, {g}</source>
+        <translation>[{l}] {name}: {units} birim, {g}</translation>
+    </message>
+    <message>
+        <source>No model is loaded yet.</source>
+        <translation>Henüz bir model yüklenmedi.</translation>
+    </message>
+    <message>
+        <source>This model has no Dense layer: pick a dense network such as course-mlp.</source>
+        <translation>Bu modelde Dense katman yok: course-mlp gibi yoğun bir ağ seç.</translation>
+    </message>
+    <message>
+        <source>Your model, &lt;b&gt;{model}&lt;/b&gt;, has these Dense layers:</source>
+        <translation>&lt;b&gt;{model}&lt;/b&gt; modelinin Dense katmanları:</translation>
+    </message>
+    <message>
+        <source>Its {count} convolution layers come first, so its first Dense layer is layer [{l}]; its input is the last feature maps, not the pixels.</source>
+        <translation>Önce {count} evrişim katmanı gelir, bu yüzden ilk Dense katmanı [{l}] katmanıdır; girdisi pikseller değil, son öznitelik haritalarıdır.</translation>
+    </message>
+    <message>
+        <source>g = {g}, the activation of layer [{l}]</source>
+        <translation>g = {g}, [{l}] katmanının aktivasyonu</translation>
+    </message>
+    <message>
+        <source>b = {b}</source>
+        <translation>b = {b}</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see your numbers: a&lt;sup&gt;[{previous}]&lt;/sup&gt; comes from your drawing.</source>
+        <translation>Kendi sayılarını görmek için bir rakam çiz: a&lt;sup&gt;[{previous}]&lt;/sup&gt; çiziminden gelir.</translation>
+    </message>
+    <message>
+        <source>w · a = {dot} (the sum of {count} products)</source>
+        <translation>w · a = {dot} ({count} çarpımın toplamı)</translation>
+    </message>
+    <message>
+        <source>z = w · a + b = {z}</source>
+        <translation>z = w · a + b = {z}</translation>
+    </message>
+    <message>
+        <source>a = g(z) = {g}({z}) = &lt;b&gt;{a}&lt;/b&gt;</source>
+        <translation>a = g(z) = {g}({z}) = &lt;b&gt;{a}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The network computed a&lt;sub&gt;{j}&lt;/sub&gt;&lt;sup&gt;[{l}]&lt;/sup&gt; = {value} for your drawing: the same number (difference {difference}).</source>
+        <translation>Ağ, çizimin için a&lt;sub&gt;{j}&lt;/sub&gt;&lt;sup&gt;[{l}]&lt;/sup&gt; = {value} hesapladı: aynı sayı (fark {difference}).</translation>
+    </message>
+    <message>
+        <source>(softmax is the one g that needs every z of the layer, not just this one.)</source>
+        <translation>(softmax, yalnızca bunu değil, katmanın bütün z değerlerini isteyen tek g&apos;dir.)</translation>
+    </message>
+    <message>
+        <source>Unit {j} of layer [{l}] reads the pixels: it has one weight per pixel, 784 in all, drawn here as a 28×28 picture. Ink on blue pixels raises z, ink on orange pixels lowers it.</source>
+        <translation>[{l}] katmanının {j}. birimi pikselleri okur: her piksel için bir ağırlığı var, toplam 784; burada 28×28 bir resim olarak çizildi. Mavi piksellerdeki mürekkep z&apos;yi artırır, turuncu piksellerdeki azaltır.</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see which of its pixels count.</source>
+        <translation>Hangi piksellerinin önemli olduğunu görmek için bir rakam çiz.</translation>
+    </message>
+    <message>
+        <source>The right picture adds up to w · a = {dot}: the pixels you inked, each times its weight.</source>
+        <translation>Sağdaki resmin toplamı w · a = {dot}: boyadığın pikseller, her biri kendi ağırlığıyla çarpılmış.</translation>
+    </message>
+    <message>
+        <source>Unit {j} of layer [{l}] does not read pixels: it reads the {count} outputs of the layer before it, so here are its {count} weights, one bar each (blue +, orange −).</source>
+        <translation>[{l}] katmanının {j}. birimi pikselleri okumaz: önceki katmanın {count} çıktısını okur; işte {count} ağırlığı, her biri bir çubuk (mavi +, turuncu −).</translation>
+    </message>
+    <message>
+        <source>Pick a unit of the first Dense layer to see its 784 weights as a picture.</source>
+        <translation>784 ağırlığını resim olarak görmek için ilk Dense katmandan bir birim seç.</translation>
+    </message>
+    <message>
+        <source>This model&apos;s Dense layers read feature maps, never the pixels: pick the course-mlp model to see a unit&apos;s weights as a picture.</source>
+        <translation>Bu modelin Dense katmanları pikselleri değil, öznitelik haritalarını okur: bir birimin ağırlıklarını resim olarak görmek için course-mlp modelini seç.</translation>
+    </message>
+</context>
+<context>
     <name>PinPad</name>
     <message>
         <source>Staff PIN</source>
@@ -1001,6 +1897,25 @@
     <message>
         <source>Click the digit you meant to keep this drawing (Ctrl+0 … Ctrl+9)</source>
         <translation>Bu çizimi saklamak için doğru rakama tıkla (Ctrl+0 … Ctrl+9)</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionCard</name>
+    <message>
+        <source>✓ Right.</source>
+        <translation>✓ Doğru.</translation>
+    </message>
+    <message>
+        <source>✗ Not quite: the answer is “{answer}”.</source>
+        <translation>✗ Tam değil: cevap “{answer}”.</translation>
+    </message>
+    <message>
+        <source>Check yourself</source>
+        <translation>Kendini dene</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Denetle</translation>
     </message>
 </context>
 <context>
@@ -1024,6 +1939,125 @@
     <message>
         <source>test accuracy · {count} unseen images</source>
         <translation>test doğruluğu · görülmemiş {count} görüntü</translation>
+    </message>
+</context>
+<context>
+    <name>SoftmaxLesson</name>
+    <message>
+        <source>Softmax and logits</source>
+        <translation>Softmax ve logitler</translation>
+    </message>
+    <message>
+        <source>Why does the course give the output layer a linear activation and train with SparseCategoricalCrossentropy(from_logits=True)?</source>
+        <translation>Kurs neden çıktı katmanına doğrusal (linear) aktivasyon veriyor ve SparseCategoricalCrossentropy(from_logits=True) ile eğitiyor?</translation>
+    </message>
+    <message>
+        <source>TensorFlow then computes the loss from the logits directly, which avoids the round-off of computing softmax first.</source>
+        <translation>TensorFlow kaybı doğrudan logitlerden hesaplar; böylece önce softmax hesaplamanın yuvarlama hatasından kaçınılır.</translation>
+    </message>
+    <message>
+        <source>A linear layer trains faster than a softmax layer.</source>
+        <translation>Doğrusal bir katman, softmax katmanından daha hızlı eğitilir.</translation>
+    </message>
+    <message>
+        <source>Softmax cannot be differentiated, so it must stay out of the network.</source>
+        <translation>Softmax&apos;ın türevi alınamaz, bu yüzden ağın dışında kalmalıdır.</translation>
+    </message>
+    <message>
+        <source>So that model.predict gives probabilities.</source>
+        <translation>model.predict olasılık versin diye.</translation>
+    </message>
+    <message>
+        <source>With from_logits=True the loss is computed as log Σ e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; − z&lt;sub&gt;y&lt;/sub&gt; with the largest logit taken out first: no e&lt;sup&gt;z&lt;/sup&gt; overflows and no probability rounds to 0. The price: the model outputs logits z, and you apply softmax yourself to get probabilities (the app&apos;s bars do).</source>
+        <translation>from_logits=True ile kayıp, en büyük logit önce çıkarılarak log Σ e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; − z&lt;sub&gt;y&lt;/sub&gt; olarak hesaplanır: hiçbir e&lt;sup&gt;z&lt;/sup&gt; taşmaz, hiçbir olasılık 0&apos;a yuvarlanmaz. Bedeli: model logit z verir; olasılıkları almak için softmax&apos;ı sen uygularsın (uygulamanın çubukları bunu yapar).</translation>
+    </message>
+    <message>
+        <source>Your drawing&apos;s logits, from the output layer of &lt;b&gt;{model}&lt;/b&gt;:</source>
+        <translation>Çiziminin logitleri, &lt;b&gt;{model}&lt;/b&gt; modelinin çıktı katmanından:</translation>
+    </message>
+    <message>
+        <source>&lt;i&gt;Draw a digit to see your numbers.&lt;/i&gt; Meanwhile, the course&apos;s example with four classes, z = (1, 2, 3, 4):</source>
+        <translation>&lt;i&gt;Kendi sayılarını görmek için bir rakam çiz.&lt;/i&gt; O zamana kadar kursun dört sınıflı örneği, z = (1, 2, 3, 4):</translation>
+    </message>
+    <message>
+        <source>bar</source>
+        <translation>çubuk</translation>
+    </message>
+    <message>
+        <source>Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; = {total}; each a&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / {total}, and the a&lt;sub&gt;j&lt;/sub&gt; add up to 1. The largest logit, z&lt;sub&gt;{top}&lt;/sub&gt;, gets the largest probability.</source>
+        <translation>Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt; = {total}; her a&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / {total} ve a&lt;sub&gt;j&lt;/sub&gt;&apos;lerin toplamı 1&apos;dir. En büyük logit z&lt;sub&gt;{top}&lt;/sub&gt;, en büyük olasılığı alır.</translation>
+    </message>
+    <message>
+        <source>The app&apos;s bars (above, and the last column) divide the logits by the model&apos;s calibration temperature T = {T} first: bar&lt;sub&gt;j&lt;/sub&gt; = softmax(z / T)&lt;sub&gt;j&lt;/sub&gt;. That makes the confidence honest without changing which digit wins.</source>
+        <translation>Uygulamanın çubukları (yukarıda ve son sütunda) logitleri önce modelin kalibrasyon sıcaklığı T = {T} ile böler: çubuk&lt;sub&gt;j&lt;/sub&gt; = softmax(z / T)&lt;sub&gt;j&lt;/sub&gt;. Bu, hangi rakamın kazandığını değiştirmeden güveni dürüst kılar.</translation>
+    </message>
+    <message>
+        <source>With a drawing, the last column is the app&apos;s bar: softmax(z / T), with the model&apos;s calibration temperature T.</source>
+        <translation>Bir çizimle son sütun uygulamanın çubuğudur: modelin kalibrasyon sıcaklığı T ile softmax(z / T).</translation>
+    </message>
+    <message>
+        <source>softmax first</source>
+        <translation>önce softmax</translation>
+    </message>
+    <message>
+        <source>from logits</source>
+        <translation>logitlerden</translation>
+    </message>
+    <message>
+        <source>largest exponential</source>
+        <translation>en büyük üstel</translation>
+    </message>
+    <message>
+        <source>sum of exponentials</source>
+        <translation>üstellerin toplamı</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>kayıp</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;{style}&apos;&gt;Softmax first breaks:&lt;/span&gt; {why}</source>
+        <translation>&lt;span style=&apos;{style}&apos;&gt;Önce softmax çöküyor:&lt;/span&gt; {why}</translation>
+    </message>
+    <message>
+        <source>e&lt;sup&gt;z&lt;/sup&gt; overflowed float32 (largest ≈ 3.4·10&lt;sup&gt;38&lt;/sup&gt;, so z above 88.7), and inf / inf is nan.</source>
+        <translation>e&lt;sup&gt;z&lt;/sup&gt; float32&apos;yi taştı (en büyüğü ≈ 3,4·10&lt;sup&gt;38&lt;/sup&gt;, yani z 88,7&apos;nin üstünde) ve inf / inf = nan.</translation>
+    </message>
+    <message>
+        <source>a&lt;sub&gt;y&lt;/sub&gt; rounded to 0 and −log 0 is infinite.</source>
+        <translation>a&lt;sub&gt;y&lt;/sub&gt; 0&apos;a yuvarlandı ve −log 0 sonsuzdur.</translation>
+    </message>
+    <message>
+        <source>Softmax first gives {loss}: off by {error}.</source>
+        <translation>Önce softmax {loss} veriyor: {error} kadar sapmış.</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;{style}&apos;&gt;From the logits:&lt;/span&gt; {loss}; the exact value (float64) is {exact}.</source>
+        <translation>&lt;span style=&apos;{style}&apos;&gt;Logitlerden:&lt;/span&gt; {loss}; tam değer (float64) {exact}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;From logits to probabilities.&lt;/b&gt; The output layer computes ten numbers z&lt;sub&gt;j&lt;/sub&gt; = w&lt;sub&gt;j&lt;/sub&gt;·a + b&lt;sub&gt;j&lt;/sub&gt;, one per digit: the &lt;i&gt;logits&lt;/i&gt;. Softmax turns them into probabilities: a&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;.</source>
+        <translation>&lt;b&gt;Logitlerden olasılıklara.&lt;/b&gt; Çıktı katmanı her rakam için bir tane olmak üzere on sayı hesaplar: z&lt;sub&gt;j&lt;/sub&gt; = w&lt;sub&gt;j&lt;/sub&gt;·a + b&lt;sub&gt;j&lt;/sub&gt;, yani &lt;i&gt;logitler&lt;/i&gt;. Softmax onları olasılıklara çevirir: a&lt;sub&gt;j&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;k&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Why from_logits=True.&lt;/b&gt; Computers round. In float32, as the course shows, 2 / 10 000 = {direct} but (1 + 1/10 000) − (1 − 1/10 000) = {roundabout}: the same number, reached a longer way, is rounded worse.</source>
+        <translation>&lt;b&gt;Neden from_logits=True.&lt;/b&gt; Bilgisayarlar yuvarlar. float32&apos;de, kursun gösterdiği gibi, 2 / 10 000 = {direct} ama (1 + 1/10 000) − (1 − 1/10 000) = {roundabout}: aynı sayı, daha uzun yoldan varılınca daha kötü yuvarlanır.</translation>
+    </message>
+    <message>
+        <source>The loss of a drawing with label y is −log a&lt;sub&gt;y&lt;/sub&gt;. &lt;i&gt;Softmax first&lt;/i&gt; computes every e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;, their sum, a&lt;sub&gt;y&lt;/sub&gt;, then the log. &lt;i&gt;From the logits&lt;/i&gt; (from_logits=True) computes log Σ e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt; − m&lt;/sup&gt; + m − z&lt;sub&gt;y&lt;/sub&gt; with m the largest logit: the same number, with nothing huge or tiny on the way. Scale your logits up to see the difference (a confident network has large logits).</source>
+        <translation>Etiketi y olan bir çizimin kaybı −log a&lt;sub&gt;y&lt;/sub&gt;&apos;dir. &lt;i&gt;Önce softmax&lt;/i&gt; her e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt;&lt;/sup&gt;&apos;yı, toplamlarını, a&lt;sub&gt;y&lt;/sub&gt;&apos;yi, sonra logaritmayı hesaplar. &lt;i&gt;Logitlerden&lt;/i&gt; (from_logits=True) ise m en büyük logit olmak üzere log Σ e&lt;sup&gt;z&lt;sub&gt;k&lt;/sub&gt; − m&lt;/sup&gt; + m − z&lt;sub&gt;y&lt;/sub&gt; hesaplar: aynı sayı, yolda ne devasa ne de minicik bir şey olmadan. Farkı görmek için logitlerini büyüt (kendinden emin bir ağın logitleri büyüktür).</translation>
+    </message>
+    <message>
+        <source>Logits ×</source>
+        <translation>Logitler ×</translation>
+    </message>
+    <message>
+        <source>Label y:</source>
+        <translation>Etiket y:</translation>
+    </message>
+    <message>
+        <source>digit j</source>
+        <translation>rakam j</translation>
     </message>
 </context>
 <context>
@@ -1114,6 +2148,145 @@
     <message>
         <source>Adds real pen-drawn digits, regional forms (flagged 1, crossed 7, curled 9) and scribbles the network learns to call &quot;not a digit&quot;; the first run draws them (a few minutes), later runs reuse them</source>
         <translation>Kalemle çizilmiş gerçek rakamlar, bölgesel biçimler (bayraklı 1, ortası çizgili 7, kıvrık 9) ve ağın &quot;rakam değil&quot; demeyi öğrendiği karalamalar ekler; ilk eğitim bunları çizer (birkaç dakika), sonrakiler yeniden kullanır</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingLesson</name>
+    <message>
+        <source>Training: model, loss, gradient descent</source>
+        <translation>Eğitim: model, kayıp, gradyan inişi</translation>
+    </message>
+    <message>
+        <source>A drawing of a 3 gets f = P(3) = {f}, and its label is y = 1. What is its loss L = −y log f − (1 − y) log(1 − f)?</source>
+        <translation>Bir 3 çizimi f = P(3) = {f} alıyor ve etiketi y = 1. Kaybı L = −y log f − (1 − y) log(1 − f) kaçtır?</translation>
+    </message>
+    <message>
+        <source>−log {f} ≈ {loss}</source>
+        <translation>−log {f} ≈ {loss}</translation>
+    </message>
+    <message>
+        <source>0, because the answer is right</source>
+        <translation>0, çünkü cevap doğru</translation>
+    </message>
+    <message>
+        <source>With y = 1 only the first term counts: L = −log f. A confident right answer (f near 1) costs little; the loss grows without bound as f goes to 0. It is never exactly 0 unless f = 1.</source>
+        <translation>y = 1 iken yalnız ilk terim sayılır: L = −log f. Emin ve doğru bir cevap (f, 1&apos;e yakın) az kayıp verir; f 0&apos;a giderken kayıp sınırsız büyür. f = 1 olmadıkça kayıp hiçbir zaman tam 0 olmaz.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Training in three steps.&lt;/b&gt; The course trains a network with three lines of Keras:</source>
+        <translation>&lt;b&gt;Üç adımda eğitim.&lt;/b&gt; Kurs bir ağı üç satır Keras ile eğitir:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;1. Specify the model&lt;/b&gt; f&lt;sub&gt;w,b&lt;/sub&gt;(x): the layers, their units and activations.&lt;br&gt;&lt;b&gt;2. Specify the loss and the cost&lt;/b&gt;: the loss L(f(x), y) of one example; the cost J(w, b) is the average loss over all m training examples.&lt;br&gt;&lt;b&gt;3. Minimise the cost&lt;/b&gt;: &lt;code&gt;fit&lt;/code&gt; runs gradient descent, w = w − α ∂J/∂w, with the derivatives computed by backpropagation.</source>
+        <translation>&lt;b&gt;1. Modeli belirt&lt;/b&gt; f&lt;sub&gt;w,b&lt;/sub&gt;(x): katmanlar, birimleri ve aktivasyonları.&lt;br&gt;&lt;b&gt;2. Kaybı ve maliyeti belirt&lt;/b&gt;: L(f(x), y) tek bir örneğin kaybı; J(w, b) maliyeti, m eğitim örneğinin hepsinin ortalama kaybıdır.&lt;br&gt;&lt;b&gt;3. Maliyeti en aza indir&lt;/b&gt;: &lt;code&gt;fit&lt;/code&gt; gradyan inişini çalıştırır, w = w − α ∂J/∂w; türevleri geri yayılım hesaplar.</translation>
+    </message>
+    <message>
+        <source>image</source>
+        <translation>görüntü</translation>
+    </message>
+    <message>
+        <source>label y</source>
+        <translation>etiket y</translation>
+    </message>
+    <message>
+        <source>P(y)</source>
+        <translation>P(y)</translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation>kayıp L</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The loss of one example.&lt;/b&gt; For a yes/no question the course uses binary cross-entropy: L(f, y) = −y log f − (1 − y) log(1 − f), where f is the model&apos;s probability of “yes”.</source>
+        <translation>&lt;b&gt;Tek bir örneğin kaybı.&lt;/b&gt; Evet/hayır sorusu için kurs ikili çapraz entropiyi kullanır: L(f, y) = −y log f − (1 − y) log(1 − f); burada f, modelin “evet” olasılığıdır.</translation>
+    </message>
+    <message>
+        <source>Blue: −log f, the loss when the answer is “yes” (y = 1). Orange: −log(1 − f), the loss when it is “no” (y = 0). The dots are your drawing&apos;s f.</source>
+        <translation>Mavi: −log f, doğru cevap “evet” (y = 1) iken kayıp. Turuncu: −log(1 − f), doğru cevap “hayır” (y = 0) iken kayıp. Noktalar çiziminin f değeridir.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The cost of a batch.&lt;/b&gt; The cost J is the average of the examples&apos; losses: J = (1/m) Σ L&lt;sup&gt;(i)&lt;/sup&gt;. With ten digits the loss is −log softmax(z)&lt;sub&gt;y&lt;/sub&gt;: what &lt;code&gt;SparseCategoricalCrossentropy(from_logits=True)&lt;/code&gt; computes from the logits z.</source>
+        <translation>&lt;b&gt;Bir yığının maliyeti.&lt;/b&gt; J maliyeti örneklerin kayıplarının ortalamasıdır: J = (1/m) Σ L&lt;sup&gt;(i)&lt;/sup&gt;. On rakamla kayıp −log softmax(z)&lt;sub&gt;y&lt;/sub&gt; olur: &lt;code&gt;SparseCategoricalCrossentropy(from_logits=True)&lt;/code&gt; logit z&apos;lerden bunu hesaplar.</translation>
+    </message>
+    <message>
+        <source>A confident right answer adds almost nothing; a wrong one adds a lot. Training changes the weights to make J smaller.</source>
+        <translation>Emin ve doğru bir cevap neredeyse hiç eklemez; yanlış bir cevap çok ekler. Eğitim, J&apos;yi küçültmek için ağırlıkları değiştirir.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Fit: the loss falls.&lt;/b&gt; Start trains the course&apos;s 25-15-10 network (relu, relu, linear) on {n} MNIST images for {epochs} epochs: Adam, batches of 32, the loss from the logits, backpropagation written out in NumPy. The faint curve is each batch&apos;s cost J; the dots, the cost and accuracy on {test} MNIST test images after each epoch.</source>
+        <translation>&lt;b&gt;Fit: kayıp düşüyor.&lt;/b&gt; Başlat, kursun 25-15-10 ağını (relu, relu, linear) {n} MNIST görüntüsüyle {epochs} epok eğitir: Adam, 32&apos;lik yığınlar, logitlerden kayıp, NumPy ile açıkça yazılmış geri yayılım. Soluk eğri her yığının J maliyetidir; noktalar, her epoktan sonra {test} MNIST test görüntüsündeki maliyet ve doğruluktur.</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Başlat</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Durdur</translation>
+    </message>
+    <message>
+        <source>The network on show in the app is not changed: this one is trained here, from new random weights.</source>
+        <translation>Uygulamada gösterilen ağ değişmez: bu ağ burada, yeni rastgele ağırlıklardan eğitilir.</translation>
+    </message>
+    <message>
+        <source>the model in use</source>
+        <translation>kullanılan model</translation>
+    </message>
+    <message>
+        <source>The app&apos;s models were trained this way, with &lt;code&gt;SparseCategoricalCrossentropy(from_logits=True)&lt;/code&gt; for ten digits and Adam instead of plain gradient descent. Numbers in this lesson: {model}.</source>
+        <translation>Uygulamanın modelleri böyle eğitildi: on rakam için &lt;code&gt;SparseCategoricalCrossentropy(from_logits=True)&lt;/code&gt; ve düz gradyan inişi yerine Adam ile. Bu dersteki sayılar: {model}.</translation>
+    </message>
+    <message>
+        <source>No model is loaded yet.</source>
+        <translation>Henüz bir model yüklenmedi.</translation>
+    </message>
+    <message>
+        <source>Your drawing, through {model} (calibrated softmax):</source>
+        <translation>Çizimin, {model} üzerinden (kalibre edilmiş softmax):</translation>
+    </message>
+    <message>
+        <source>Draw a digit to see your numbers. Meanwhile: an MNIST test image, through {model}:</source>
+        <translation>Kendi sayılarını görmek için bir rakam çiz. Bu arada: bir MNIST test görüntüsü, {model} üzerinden:</translation>
+    </message>
+    <message>
+        <source>Question: “is it a {d}?” The model&apos;s answer is f = P({d}) = &lt;b&gt;{f}&lt;/b&gt;.&lt;br&gt;If it is a {d} (y = 1): L = −log f = &lt;b&gt;{yes}&lt;/b&gt;.&lt;br&gt;If it is not a {d} (y = 0): L = −log(1 − f) = &lt;b&gt;{no}&lt;/b&gt;.</source>
+        <translation>Soru: “bu bir {d} mi?” Modelin cevabı f = P({d}) = &lt;b&gt;{f}&lt;/b&gt;.&lt;br&gt;Bir {d} ise (y = 1): L = −log f = &lt;b&gt;{yes}&lt;/b&gt;.&lt;br&gt;{d} değilse (y = 0): L = −log(1 − f) = &lt;b&gt;{no}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>A batch of {m} MNIST test images through {model} (logits, no calibration): the first {first}, and the first one the model gets wrong (test image {wrong}).</source>
+        <translation>{model} üzerinden {m} MNIST test görüntüsünden bir yığın (logitler, kalibrasyon yok): ilk {first} görüntü ve modelin yanlış bildiği ilk görüntü ({wrong}. test görüntüsü).</translation>
+    </message>
+    <message>
+        <source>J = (1/{m}) ({terms}) = &lt;b&gt;{cost}&lt;/b&gt;</source>
+        <translation>J = (1/{m}) ({terms}) = &lt;b&gt;{cost}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Press Start to train.</source>
+        <translation>Eğitmek için Başlat&apos;a tıkla.</translation>
+    </message>
+    <message>
+        <source>Training failed: {error}</source>
+        <translation>Eğitim başarısız oldu: {error}</translation>
+    </message>
+    <message>
+        <source>Epoch {epoch} of {epochs}: batch loss {loss}</source>
+        <translation>Epok {epoch}/{epochs}: yığın kaybı {loss}</translation>
+    </message>
+    <message>
+        <source>after epoch {epoch}: test cost J = {loss}, test accuracy {accuracy}</source>
+        <translation>{epoch}. epoktan sonra: test maliyeti J = {loss}, test doğruluğu {accuracy}</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Durduruldu.</translation>
+    </message>
+    <message>
+        <source>Done: the loss fell from {first} to {last}.</source>
+        <translation>Bitti: kayıp {first} değerinden {last} değerine düştü.</translation>
+    </message>
+    <message>
+        <source>Training…</source>
+        <translation>Eğitiliyor…</translation>
     </message>
 </context>
 <context>
