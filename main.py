@@ -4,7 +4,7 @@
     python main.py --kiosk              demo-booth mode (full screen, touch-first; see the README)
     python main.py train --model cnn    train a network (live progress bar)
     python main.py evaluate             test-set accuracy and confusion matrix
-    python main.py predict IMAGE...     recognise digits in image files
+    python main.py predict IMAGE...     recognise digits in image files (--number: a number each)
     python main.py samples list         your labelled drawings (add, list, export, import, delete)
     python main.py adapt                fine-tune the model on your labelled drawings
 """
@@ -97,9 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--model", help="a .keras file or a shipped model's name (default: cnn)")
     evaluate.add_argument("--backend", choices=BACKENDS, default="auto", help=BACKEND_HELP)
 
-    predict = commands.add_parser("predict", help="recognise the digit in each image file")
+    predict = commands.add_parser("predict", help="recognise the digit (with --number: the number) in each image file")
     predict.add_argument("--model", help="a .keras file or a shipped model's name (default: cnn)")
     predict.add_argument("--json", action="store_true", help="one JSON object per line")
+    predict.add_argument("--number", action="store_true",
+                         help="read each image as a number written left to right (\"2026\"): the ink is "
+                              "split into digits, each read by the network; with --json: {\"file\", "
+                              "\"number\", \"digits\": [{\"digit\", \"confidence\", \"box\": [x, y, w, h]}]}, "
+                              "and \"number\": null with a \"reason\" (empty, not-a-digit) when none is readable")
     predict.add_argument("--backend", choices=BACKENDS, default="auto", help=BACKEND_HELP)
     predict.add_argument("images", nargs="+", metavar="IMAGE")
 

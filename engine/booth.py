@@ -6,13 +6,16 @@ bad file never stops the app: a syntax error, an unknown key or a value of the w
 is logged as a warning and the default is used instead.
 
 The booth's ``language`` ("" = the system's, "en" or "tr") is the one the kiosk starts in and
-returns to when it goes idle. ``headline`` is a string (shown as written in every language; the
+returns to when it goes idle. Its ``mode`` ("digit": one digit at a time, or "number": several
+digits written left to right, read as one number) is likewise the one it starts in and returns to
+(visitors switch with the 0–9 | 123 buttons). ``headline`` is a string (shown as written in every language; the
 default one is shown translated) or a table with one line per language (``{ en = "…", tr = "…" }``),
 read with :meth:`BoothConfig.headline_for`.
 
 ``BoothStats`` appends one JSON line per finished drawing and per "Did I get it right?" answer to
-``<user data dir>/booth-stats.jsonl``, flushed and fsynced record by record: a crash or a power
-cut loses at most the drawing on the canvas. A torn last line (power cut mid-write) is skipped
+``<user data dir>/booth-stats.jsonl`` (in number mode both also carry ``"number"``: "2026", or null
+when the number could not be read; older records without it read as before), flushed and fsynced
+record by record: a crash or a power cut loses at most the drawing on the canvas. A torn last line (power cut mid-write) is skipped
 when counting and never glued to the next record.
 """
 from __future__ import annotations
@@ -36,6 +39,7 @@ STATS_NAME = "booth-stats.jsonl"
 DEFAULT_EXIT_KEYS = "Ctrl+Alt+Shift+Q"
 DEFAULT_HEADLINE = "Draw a digit. Watch a neural network read it."   # the kiosk shows it translated
 LANGUAGES = ("en", "tr")              # the languages the app speaks (gui/i18n.py); English first
+MODES = ("digit", "number")            # one digit at a time, or a number written left to right
 
 
 @dataclass(frozen=True)
@@ -56,6 +60,7 @@ class BoothConfig:
     # a string, or one line per language: (("en", "..."), ("tr", "...")) from a TOML table
     headline: str | tuple[tuple[str, str], ...] = DEFAULT_HEADLINE
     language: str = ""                     # "" = the system's (or --language); "en" or "tr"
+    mode: str = "digit"                    # "digit" or "number" (several digits, read as one number)
 
     def headline_for(self, language: str) -> str | None:
         """The headline to show in ``language``: the booth's own text, or None for the default
@@ -114,6 +119,12 @@ def _language(value: Any) -> str:
     return value.strip().lower()
 
 
+def _mode(value: Any) -> str:
+    if not isinstance(value, str) or value.strip().lower() not in MODES:
+        raise ValueError(f'expected one of {", ".join(map(repr, MODES))}, got {value!r}')
+    return value.strip().lower()
+
+
 def _pin(value: Any) -> str:
     text = value if isinstance(value, str) else None
     if text is None or not (text == "" or (text.isdigit() and text.isascii() and 4 <= len(text) <= 12)):
@@ -136,6 +147,7 @@ _CHECKS: dict[str, Callable[[Any], Any]] = {
     "collect_samples": _boolean,
     "headline": _headline,
     "language": _language,
+    "mode": _mode,
 }
 assert set(_CHECKS) == {f.name for f in fields(BoothConfig)}
 
@@ -199,22 +211,32 @@ class BoothStats:
             self._count_today()
 
     # ----- recording ------------------------------------------------------------------------
-    def record_drawing(self, digit: int | None, confidence: float | None, model: str | None = None) -> None:
-        """One finished drawing (cleared by hand or by the idle timer) and the answer it got."""
+    def record_drawing(self, digit: int | None, confidence: float | None, model: str | None = None,
+                       *, number_mode: bool = False, number: str | None = None) -> None:
+        """One finished drawing (cleared by hand or by the idle timer) and the answer it got. In
+        number mode (``number_mode``) the record also says the ``number`` read ("2026"; None when
+        it could not be read), ``digit`` is None and ``confidence`` the least sure digit's."""
         self._roll_day()
         self.drawings += 1
-        self._append({"event": "drawing", "digit": digit,
-                      "confidence": None if confidence is None else round(float(confidence), 4),
-                      "model": model})
+        record = {"event": "drawing", "digit": digit,
+                  "confidence": None if confidence is None else round(float(confidence), 4),
+                  "model": model}
+        if number_mode:
+            record["number"] = number
+        self._append(record)
 
-    def record_feedback(self, right: bool, digit: int | None = None) -> None:
-        """A visitor's answer to "Did I get it right?"."""
+    def record_feedback(self, right: bool, digit: int | None = None, *, number_mode: bool = False,
+                        number: str | None = None) -> None:
+        """A visitor's answer to "Did I get it right?" (in number mode, about ``number``)."""
         self._roll_day()
         if right:
             self.right += 1
         else:
             self.wrong += 1
-        self._append({"event": "feedback", "right": bool(right), "digit": digit})
+        record = {"event": "feedback", "right": bool(right), "digit": digit}
+        if number_mode:
+            record["number"] = number
+        self._append(record)
 
     # ----- summaries --------------------------------------------------------------------------
     def percent_right(self) -> int | None:

@@ -189,6 +189,8 @@ def predict(args) -> int:
     from engine.preprocess import ImageReadError, load_image, preprocess_digit
 
     predictor = _load(args.model, getattr(args, "backend", "auto")).predictor
+    if getattr(args, "number", False):
+        return _predict_numbers(args, predictor)
     failures = 0
     files = list(args.images)
     for start in range(0, len(files), _PREDICT_CHUNK):
@@ -232,3 +234,69 @@ def _print_prediction(name: str, probs: np.ndarray | None, reason: str | None, a
             print(f"{name}: {best} ({100 * confidence:.1f}%)   {bars}")
         else:
             print(f"{name}: not a digit (best guess {best} at {100 * confidence:.1f}%)   {bars}")
+
+
+NUMBER_REASONS = {"empty": "empty", "not a digit": "not-a-digit"}   # NumberReading.reason → the JSON's
+# (engine.calibration.NOT_A_DIGIT is "not a digit")
+
+
+def _predict_numbers(args, predictor) -> int:
+    """``predict --number``: each image read as a number written left to right (engine.numbers).
+    Status 1 when a file could not be read (named on stderr; the others are still answered)."""
+    from engine.numbers import read_number
+    from engine.preprocess import ImageReadError, load_image
+
+    failures = 0
+    for name in args.images:
+        try:
+            image = load_image(name)
+        except ImageReadError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            failures += 1
+            continue
+        _print_number(name, read_number(image, predictor), args.json)
+    return 1 if failures else 0
+
+
+def _ordinal(n: int) -> str:
+    """1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st."""
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def number_record(name: str, reading) -> dict:
+    """The JSON object for one file: {"file", "number", "digits": [{"digit", "confidence", "box"}]},
+    plus "reason" ("empty" or "not-a-digit") when "number" is null; a group that is not a digit
+    has "digit": null."""
+    record = {"file": name, "number": reading.number,
+              "digits": [{"digit": d.digit if d.is_digit else None, "confidence": round(float(d.confidence), 6),
+                          "box": [int(v) for v in d.box]} for d in reading.digits]}
+    if reading.number is None:
+        reason = reading.reason or ("empty" if not reading.digits else "not a digit")
+        record["reason"] = NUMBER_REASONS.get(reason, reason)
+    return record
+
+
+def _print_number(name: str, reading, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(number_record(name, reading)), flush=False)
+        return
+    if reading.number is not None:
+        count = len(reading.digits)
+        least = min(d.confidence for d in reading.digits)
+        percent = min(99, round(100 * least)) if least < 1 else 100   # no false certainty: 99.9% is 99%
+        sure = f"{percent}% sure" if count == 1 else f"least sure {percent}%"
+        print(f"{name}: {reading.number} ({count} digit{'' if count == 1 else 's'}; {sure})")
+        return
+    bad = [i for i, d in enumerate(reading.digits) if not d.is_digit]
+    if not reading.digits or not bad:
+        print(f"{name}: no number (no ink)")
+    elif len(reading.digits) == 1:
+        print(f"{name}: no number (it is not a digit)")
+    else:
+        names = [_ordinal(i + 1) for i in bad]
+        if len(names) == 1:
+            which = f"the {names[0]} group is not a digit"
+        else:
+            which = f"the {', '.join(names[:-1])} and {names[-1]} groups are not digits"
+        print(f"{name}: no number ({which})")

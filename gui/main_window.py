@@ -42,22 +42,46 @@ from gui.training.panel import TrainingPanel
 log = logging.getLogger("digit_studio")
 
 
-class SquareHolder(QWidget):
-    """Keeps one child square and centred in whatever space the layout gives: a digit is drawn
-    in a square, and a wide canvas would only waste room beside it."""
+NUMBER_ASPECT = 2.6   # number mode's canvas: width / height, room for a year and then some
 
-    def __init__(self, child: QWidget):
+
+class AspectHolder(QWidget):
+    """Keeps one child at an aspect ratio (width / height) and centred in whatever space the
+    layout gives: a digit is drawn in a square (a wide canvas would only waste room beside it),
+    a number on a wide sheet."""
+
+    def __init__(self, child: QWidget, aspect: float = 1.0):
         super().__init__()
         self._child = child
+        self._aspect = float(aspect)
         child.setParent(self)
         self.setMinimumSize(child.minimumSizeHint())
+
+    @property
+    def aspect(self) -> float:
+        return self._aspect
+
+    def set_aspect(self, ratio: float) -> None:
+        """Keep the child at ``ratio`` (width / height) from now on."""
+        self._aspect = float(ratio)
+        self.setMinimumSize(self._child.minimumSizeHint())
+        self.updateGeometry()
+        self._place()
 
     def sizeHint(self):
         return self._child.sizeHint()
 
     def resizeEvent(self, event) -> None:
-        side = min(self.width(), self.height())
-        self._child.setGeometry((self.width() - side) // 2, (self.height() - side) // 2, side, side)
+        self._place()
+
+    def _place(self) -> None:
+        if self._aspect == 1.0:
+            w = h = min(self.width(), self.height())
+        else:
+            w = min(self.width(), round(self.height() * self._aspect))
+            h = round(w / self._aspect)
+        self._child.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
+
 
 
 class MainWindow(QMainWindow):
@@ -98,6 +122,9 @@ class MainWindow(QMainWindow):
 
         self.recognizer = Recognizer(self.canvas, started_at=self._started_at, parent=self, backend=backend)
         self.recognizer.predictionShown.connect(self._on_prediction)
+        self.recognizer.numberShown.connect(self._on_number)
+        self.recognizer.digitSelected.connect(self._on_digit_selected)
+        self.canvas.boxChosen.connect(self.recognizer.select_digit)
         self.recognizer.modelChanged.connect(self._on_model_changed)
         self.recognizer.engineFailed.connect(self._on_engine_failed)
         self.recognizer.modelFailed.connect(self._on_model_failed)
@@ -141,7 +168,8 @@ class MainWindow(QMainWindow):
                        self.train_button):
             button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         grid = QGridLayout()
-        grid.addWidget(SquareHolder(self.canvas), 0, 0)
+        self.canvas_holder = AspectHolder(self.canvas)
+        grid.addWidget(self.canvas_holder, 0, 0)
         grid.addWidget(self.panel, 0, 1)
         grid.addLayout(tools, 1, 0, 1, 2)
         grid.setColumnStretch(0, 3)
@@ -239,6 +267,10 @@ class MainWindow(QMainWindow):
         self.network.numpyCheckChanged.connect(self.numpy_action.setChecked)
         self.fullscreen_action = action(self._on_toggle_fullscreen, QKeySequence.FullScreen, view)
         self.fullscreen_action.setCheckable(True)
+        self.number_action = QAction(self, checkable=True)
+        self.number_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.number_action.toggled.connect(self.set_number_mode)
+        view.addAction(self.number_action)
         view.addSeparator()
         self.language_menu = view.addMenu("")
         languages = QActionGroup(self)
@@ -316,14 +348,76 @@ class MainWindow(QMainWindow):
         self.train_action.setText(self.tr("&Training Panel"))
         self.numpy_action.setText(self.tr("Check with &NumPy"))
         self.fullscreen_action.setText(self.tr("&Full Screen"))
+        self.number_action.setText(self.tr("N&umber Mode"))
+        self.number_action.setStatusTip(self.tr("Write several digits left to right and read the whole number"))
         self.language_menu.setTitle(self.tr("&Language"))
         self.teach_menu.setTitle(self.tr("&Teach"))
         self.keep_menu.setTitle(self.tr("&Keep Drawing As"))
+        self._show_keep_reason()
         self.handwriting_action.setText(self.tr("&My Handwriting"))
         self.adapt_action.setText(self.tr("&Adapt the Model to My Handwriting…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About Digit Studio"))
         self._show_engine_state()
+
+    # ----- number mode ----------------------------------------------------------------------------
+    def set_number_mode(self, on: bool, announce: bool = True) -> None:
+        """Read several digits written left to right as a number (View ▸ Number Mode), or one digit;
+        remembered. The canvas changes shape, so its strokes are cleared (``announce``: say so)."""
+        on = bool(on)
+        if self.number_action.isChecked() != on:
+            self.number_action.blockSignals(True)     # toggled would call here again
+            self.number_action.setChecked(on)
+            self.number_action.blockSignals(False)
+        self._settings.setValue("view/number_mode", on)
+        if on == self.recognizer.number_mode:
+            return
+        had_drawing = not self.canvas.is_empty()
+        self.canvas.reset()             # strokes are kept as fractions: on the new shape they would stretch
+        self.canvas.set_aspect(NUMBER_ASPECT if on else 1.0)
+        self.canvas_holder.set_aspect(self.canvas.aspect)
+        self.canvas.set_hint_kind("number" if on else "digit")
+        self.recognizer.number_mode = on
+        self.panel.set_number_mode(on)
+        self.panel.set_teaching(not on and self.recognizer.model is not None)
+        self.keep_menu.setEnabled(not on)
+        for act in [self.keep_menu.menuAction(), *self.keep_actions]:
+            act.setEnabled(not on)
+        self._show_keep_reason()
+        log.info("number mode %s", "on" if on else "off")
+        if announce:
+            if on:
+                text = (self.tr("Number mode: write several digits left to right. The canvas was cleared.")
+                        if had_drawing else self.tr("Number mode: write several digits left to right."))
+            else:
+                text = (self.tr("Digit mode: draw one digit. The canvas was cleared.")
+                        if had_drawing else self.tr("Digit mode: draw one digit."))
+            self.statusBar().showMessage(text, 6000)
+
+    def _show_keep_reason(self) -> None:
+        """Why Teach ▸ Keep Drawing As is off in number mode, where the menu's item is hovered."""
+        reason = (self.tr("A kept drawing is one digit: turn Number Mode off (Ctrl+Shift+N) to keep drawings")
+                  if self.recognizer.number_mode else "") if hasattr(self, "recognizer") else ""
+        for act in [self.keep_menu.menuAction(), *self.keep_actions]:
+            act.setStatusTip(reason)
+            act.setToolTip(reason)        # "": Qt shows the action's text, as before
+
+    @Slot(object)
+    def _on_number(self, reading) -> None:
+        selected = self.recognizer.selected_digit
+        self.panel.show_number(reading, selected)
+        self._show_boxes(reading, selected)
+
+    @Slot(int)
+    def _on_digit_selected(self, index: int) -> None:
+        self.panel.select_digit(index)
+        self._show_boxes(self.recognizer.reading, index)
+
+    def _show_boxes(self, reading, selected) -> None:
+        if reading is None:
+            self.canvas.set_boxes([])
+        else:
+            self.canvas.set_boxes([d.box for d in reading.digits], [not d.is_digit for d in reading.digits], selected)
 
     def _show_engine_state(self) -> None:
         model = self.recognizer.model if hasattr(self, "recognizer") else None
@@ -355,7 +449,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_model_changed(self, loaded: LoadedModel) -> None:
         self.network.set_network(loaded.predictor.network, getattr(loaded.predictor, "backend", "tensorflow"))
-        self.panel.set_teaching(True)
+        self.panel.set_teaching(not self.recognizer.number_mode)
         self.handwriting_view.set_reader(loaded.predictor.predict_batch, loaded.label)
         self.learn_context.set_model(loaded.predictor.network, loaded.label)
         if loaded.ref is not None:  # a model trained just now has no file to remember yet
@@ -393,6 +487,10 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def keep_drawing(self, label: int) -> None:
         """Keep the drawing on show as a ``label`` in My handwriting (a click on a bar, Ctrl+digit)."""
+        if self.recognizer.number_mode:
+            self.statusBar().showMessage(self.tr("A kept drawing is one digit: turn Number Mode off (Ctrl+Shift+N) "
+                                                 "to keep drawings"), 5000)
+            return
         prediction = self.panel.prediction()
         if prediction is None or self.canvas.is_empty():
             self.statusBar().showMessage(self.tr("Draw a digit first, then say which digit it is."), 5000)
@@ -424,6 +522,8 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("That drawing was imported as a picture; it has no strokes to draw."),
                                          5000)
             return
+        if self.recognizer.number_mode:    # a kept drawing is one digit, drawn on the square canvas
+            self.set_number_mode(False, announce=False)
         self.canvas.set_strokes([Stroke([tuple(p) for p in s["points"]], float(s["width"]), bool(s.get("erase")))
                                  for s in sample.strokes])
 
@@ -436,7 +536,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_prediction(self, prediction) -> None:
-        self.panel.show_prediction(prediction)
+        if not self.recognizer.number_mode:   # in number mode the panel shows the number (_on_number)
+            self.panel.show_prediction(prediction)
         self.learn_context.set_prediction(prediction)
         if self.network.isVisible():
             self.network.show_prediction(prediction)
@@ -637,6 +738,8 @@ class MainWindow(QMainWindow):
         network = self._settings.value("view/network", True, bool)
         self.network_action.setChecked(network)
         self.network.setVisible(network)
+        if self._settings.value("view/number_mode", False, bool):
+            self.set_number_mode(True, announce=False)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._settings.setValue("window/geometry", self.saveGeometry())

@@ -3,6 +3,7 @@
     uv run python scripts/kiosk_screenshots.py            # docs/screenshots/kiosk-{drawing,attract,not-a-digit}.png
     uv run python scripts/kiosk_screenshots.py --digit 5  # draw a 5 instead of the default 2
     uv run python scripts/kiosk_screenshots.py --language tr --size 1280x800   # kiosk-drawing-tr-1280x800.png, …
+    uv run python scripts/kiosk_screenshots.py --number 1923   # write 1923 in number mode (default 2026)
 
 Needs Debian's xvfb, xdotool and imagemagick (apt-get install -y xvfb xdotool imagemagick).
 Shot 1: ``main.py --kiosk`` with a temporary booth config; a digit is drawn with the X pointer
@@ -10,6 +11,9 @@ Shot 1: ``main.py --kiosk`` with a temporary booth config; a digit is drawn with
 checked, then Escape and Alt+F4 are pressed (the kiosk must stay) and the exit combination
 Ctrl+Alt+Shift+Q (it must leave, status 0). Shot 2: short idle/attract timings, nobody touching:
 the attract loop draws an example digit while the network lights up; the shot is taken mid-digit.
+Shot 3: a non-digit, answered "not a digit". Shot 4 (kiosk-number.png): a booth config with
+``mode = "number"``; a year is written across the wide canvas with the X pointer, digit after
+digit, and the logged reading (``number=2026 digits=4``) is checked.
 """
 from __future__ import annotations
 
@@ -35,7 +39,9 @@ attract_after_seconds = {attract}
 attract_pause_seconds = 2.0
 model = "cnn"
 exit_keys = "Ctrl+Alt+Shift+Q"
+mode = "{mode}"
 """
+NUMBER_LINE = re.compile(r"number=(\w+) digits=(\d+)")
 
 
 SUFFIX: list[str] = []          # e.g. ["-tr", "-1280x800"]: the language and a size other than the default
@@ -57,8 +63,8 @@ def canvas_rect(app: App) -> tuple[int, int, int, int]:
     return tuple(int(v) for v in m.groups())
 
 
-def launch(config: Path, idle: float, attract: float, env: dict) -> App:
-    config.write_text(BOOTH.format(idle=idle, attract=attract))
+def launch(config: Path, idle: float, attract: float, env: dict, mode: str = "digit") -> App:
+    config.write_text(BOOTH.format(idle=idle, attract=attract, mode=mode))
     app = App(["--kiosk", "--booth-config", str(config)], env)
     app.wait_for("window shown")
     app.wait_for("engine ready", timeout=120)
@@ -103,6 +109,53 @@ def shot_drawing(out: Path, digit: int | None, work: Path, env: dict, display: s
             app.proc.kill()
 
 
+def write_number(rect: tuple[int, int, int, int], text: str) -> None:
+    """Write ``text``'s digits left to right across the wide canvas with the X pointer, spaced as
+    the kiosk's attract loop writes them (gui.kiosk.attract.number_strokes)."""
+    from engine.drawn_digits import DIGIT_TEMPLATES
+    from gui.kiosk.attract import number_strokes
+
+    x, y, w, h = rect
+    for stroke in number_strokes([DIGIT_TEMPLATES[int(c)][0] for c in text], w / h):
+        points = [(int(x + px * w), int(y + py * h)) for px, py in stroke]
+        xdotool("mousemove", str(points[0][0]), str(points[0][1]))
+        xdotool("mousedown", "1")
+        for px, py in points[1:]:
+            xdotool("mousemove", str(px), str(py))
+            time.sleep(0.004)  # a hand, not a teleport: the app sees a stream of moves
+        xdotool("mouseup", "1")
+        time.sleep(0.05)
+
+
+def shot_number(out: Path, text: str, work: Path, env: dict, display: str) -> bool:
+    """Number mode (the booth config's mode = "number"): write ``text`` (a year) and shoot."""
+    app = launch(work / "number.toml", idle=120, attract=120, env=env, mode="number")
+    try:
+        rect = canvas_rect(app)
+        if rect[2] < 2 * rect[3]:
+            print(f"the canvas is not wide in number mode: {rect}")
+            return False
+        before = len(app.lines)
+        write_number(rect, text)
+        result = None
+        deadline = time.time() + 20
+        while time.time() < deadline:   # the settled reading of the whole number
+            found = [m for line in app.lines[before:] for m in [NUMBER_LINE.search(line)] if m]
+            if found and found[-1].group(1) == text:
+                result = found[-1]
+                break
+            time.sleep(0.2)
+        found = [m.group(0) for line in app.lines[before:] for m in [NUMBER_LINE.search(line)] if m]
+        print(f"wrote {text} on the canvas at {rect}; the app logged: {found[-1] if found else 'nothing'}")
+        xdotool("mousemove", *(str(int(v) - 1) for v in SIZE.split("x")))   # the pointer out of the way
+        time.sleep(1.6)                            # the answer settles; "Did I get it right?" appears
+        grab(out / "kiosk-number.png", display)
+        return result is not None and quit_kiosk(app)
+    finally:
+        if app.proc.poll() is None:
+            app.proc.kill()
+
+
 def shot_attract(out: Path, work: Path, env: dict, display: str, delay: float) -> bool:
     app = launch(work / "attract.toml", idle=1.0, attract=1.0, env=env)
     try:
@@ -123,12 +176,16 @@ def main() -> int:
     global SIZE
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--digit", type=int, default=2)
+    parser.add_argument("--number", default="2026", help="the number written in number mode (shot 4)")
+    parser.add_argument("--only-number", action="store_true", help="take shot 4 only")
     parser.add_argument("--attract-delay", type=float, default=0.75,
                         help="seconds into an attract-loop digit when shot 2 is taken")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--language", choices=("en", "tr"), help="the kiosk's language (tr: names end in -tr)")
     parser.add_argument("--size", default=SIZE, help=f"screen size WxH (default {SIZE}; others end the names)")
     args = parser.parse_args()
+    if not args.number.isdigit():
+        parser.error(f"--number: expected digits, got {args.number!r}")
     args.out.mkdir(parents=True, exist_ok=True)
     if args.language and args.language != "en":
         screenshots.LANGUAGE[:] = ["--language", args.language]
@@ -139,9 +196,12 @@ def main() -> int:
     with x_session(SIZE, display=":96") as (env, display):
         work = Path(env["DIGIT_STUDIO_HOME"]).parent
         xdotool("mousemove", *(str(int(v) - 1) for v in SIZE.split("x")))
-        ok = shot_drawing(args.out, args.digit, work, env, display)
-        ok &= shot_attract(args.out, work, env, display, args.attract_delay)
-        ok &= shot_drawing(args.out, None, work, env, display, name="kiosk-not-a-digit")
+        ok = True
+        if not args.only_number:
+            ok &= shot_drawing(args.out, args.digit, work, env, display)
+            ok &= shot_attract(args.out, work, env, display, args.attract_delay)
+            ok &= shot_drawing(args.out, None, work, env, display, name="kiosk-not-a-digit")
+        ok &= shot_number(args.out, args.number, work, env, display)
     return 0 if ok else 1
 
 if __name__ == "__main__":

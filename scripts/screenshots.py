@@ -3,6 +3,7 @@
     uv run python scripts/screenshots.py            # all shots into docs/screenshots/
     uv run python scripts/screenshots.py --digit 3  # draw a 3 instead of the default 7
     uv run python scripts/screenshots.py --language tr   # in Turkish: main-window-tr.png, …
+    uv run python scripts/screenshots.py --only number-mode --number 2026   # View ▸ Number Mode, a year
 
 Needs Debian's xvfb, xdotool and imagemagick (apt-get install -y xvfb xdotool imagemagick).
 The drawing goes through the same path as a person's: X pointer events → Qt → the canvas. The
@@ -29,6 +30,7 @@ from engine.drawn_digits import DIGIT_TEMPLATES  # noqa: E402
 
 CANVAS_LINE = re.compile(r"canvas x=(-?\d+) y=(-?\d+) width=(\d+) height=(\d+)")
 PREDICTION_LINE = re.compile(r"prediction digit=(\w+)(?: confidence=([\d.]+))?")
+NUMBER_LINE = re.compile(r"number=(\S+) digits=(\d+)")
 LANGUAGE: list[str] = []       # ["--language", "tr"] for the Turkish shots
 
 
@@ -92,6 +94,67 @@ def draw_strokes(rect: tuple[int, int, int, int], strokes, fill: float = 0.62) -
             time.sleep(0.004)  # a hand, not a teleport: the app sees a stream of moves
         xdotool("mouseup", "1")
         time.sleep(0.05)
+
+
+def draw_number(rect: tuple[int, int, int, int], text: str, fill: float = 0.5) -> None:
+    """Write ``text``'s digits side by side on a wide canvas: each digit's template strokes in a
+    square cell ``fill`` of the canvas high, the cells spread over the middle 80 % of its width."""
+    x, y, w, h = rect
+    side = int(h * fill)
+    for i, ch in enumerate(text):
+        centre = x + w * (0.1 + 0.8 * (i + 0.5) / len(text))
+        draw_strokes((int(centre - side / 2), y + (h - side) // 2, side, side), DIGIT_TEMPLATES[int(ch)][0], fill=1.0)
+
+
+def last_canvas_rect(app: App, after: int, wide: bool) -> tuple[int, int, int, int]:
+    """The canvas's place as last logged after line ``after``, once it is wide (or square)."""
+    deadline = time.time() + 20
+    while time.time() < deadline:
+        rects = [tuple(int(v) for v in m.groups()) for line in app.lines[after:] for m in [CANVAS_LINE.search(line)] if m]
+        if rects and (rects[-1][2] > 2 * rects[-1][3]) == wide:
+            time.sleep(0.3)           # let a layout that is still settling log its last word
+            rects = [tuple(int(v) for v in m.groups()) for line in app.lines[after:]
+                     for m in [CANVAS_LINE.search(line)] if m]
+            return rects[-1]
+        time.sleep(0.05)
+    raise TimeoutError("the canvas did not change shape:\n" + "\n".join(app.lines[-20:]))
+
+
+def shoot_number(out: Path, env: dict, display: str, text: str) -> bool:
+    """View ▸ Number Mode (Ctrl+Shift+N), write ``text`` (a year) digit by digit with the X
+    pointer, check the logged ``number=``, save ``number-mode``.png; then the window at 1000×650
+    (``number-mode-1000``.png)."""
+    app, _ = launch("number-mode", "cnn", env)
+    try:
+        before = len(app.lines)
+        window = subprocess.run(["xdotool", "search", "--name", "^Digit Studio"], capture_output=True,
+                                text=True, check=True).stdout.split()[0]
+        xdotool("windowfocus", "--sync", window)       # no window manager: nothing has focused it yet
+        xdotool("key", "--clearmodifiers", "ctrl+shift+n")          # View ▸ Number Mode
+        app.wait_for("number mode on", after=before)
+        rect = last_canvas_rect(app, before, wide=True)
+        before = len(app.lines)
+        draw_number(rect, text)
+        try:
+            app.wait_for(f"number={text} digits={len(text)}", timeout=10, after=before)
+        except TimeoutError:
+            pass                      # the last number logged says what was read instead
+        time.sleep(0.6)
+        lines = [line for line in app.lines[before:] if NUMBER_LINE.search(line)]
+        read = NUMBER_LINE.search(lines[-1]).group(1) if lines else None
+        print(f"wrote {text} on the canvas at {rect}; the app logged: "
+              f"{NUMBER_LINE.search(lines[-1]).group(0) if lines else 'no number'}")
+        screenshot(out / shot_name("number-mode"), display)
+        xdotool("windowsize", window, "1000", "650")
+        time.sleep(1.2)
+        screenshot(out / shot_name("number-mode-1000"), display)
+        xdotool("key", "--clearmodifiers", "ctrl+q")
+        app.proc.wait(timeout=20)
+        print(f"app exited with status {app.proc.returncode}")
+        return read == text and app.proc.returncode == 0
+    finally:
+        if app.proc.poll() is None:
+            app.proc.kill()
 
 
 def shot_name(name: str) -> str:
@@ -222,12 +285,13 @@ def shoot_handwriting(out: Path, env: dict, display: str) -> bool:
             app.proc.kill()
 
 
-SHOTS = ("main-window", "network-course-mlp", "training", "not-a-digit", "handwriting")
+SHOTS = ("main-window", "network-course-mlp", "training", "not-a-digit", "handwriting", "number-mode")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--digit", type=int, default=7)
+    parser.add_argument("--number", default="2026", help="the number written for the number-mode shot")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--size", default="1280x820", help="screen size WxH")
     parser.add_argument("--only", nargs="+", choices=SHOTS, help="take only these shots")
@@ -247,6 +311,8 @@ def main() -> int:
         for name in args.only or SHOTS:
             if name == "handwriting":
                 ok &= shoot_handwriting(args.out, env, display)
+            elif name == "number-mode":
+                ok &= shoot_number(args.out, env, display, args.number)
             else:
                 ok &= shoot(name, out=args.out, env=env, display=display, **shots[name])
     return 0 if ok else 1

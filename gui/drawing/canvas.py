@@ -1,10 +1,15 @@
-"""The drawing surface: a paper square where one digit is drawn with mouse, pen or finger.
+"""The drawing surface: a paper square where one digit is drawn with mouse, pen or finger (or,
+in number mode, a wide sheet where several digits are written left to right).
 
 Strokes are kept as vector data (:class:`Stroke`, normalised to the canvas) and also painted
 incrementally onto two rasters: a greyscale ink-coverage image that the recogniser reads
 (:meth:`DrawingCanvas.ink_image`) and a device-pixel image in the palette's ink colour that
 ``paintEvent`` blits. Each pointer move paints only its new segment and repaints only that
 segment's rectangle; undo, redo, clear, palette changes and resizes re-render from the vectors.
+
+In number mode the window gives the canvas a wider aspect (``set_aspect``) and the digits' boxes
+(``set_boxes``); pointing at a box (a mouse move without a button) or tapping it (a press and
+release without moving) says which digit to show (``boxChosen``).
 """
 from __future__ import annotations
 
@@ -19,13 +24,15 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from gui import i18n
-from gui.theme import is_dark, mix
+from gui.theme import accent, is_dark, mix, unsure
 
 REFERENCE_WIDTH = 280.0          # brush sizes are "pixels on a 280-px-wide canvas"
 MIN_BRUSH, MAX_BRUSH, DEFAULT_BRUSH = 4.0, 48.0, 18.0
 HISTORY_LIMIT = 200
 _GUIDE_MARGIN = 4 / 28           # MNIST centres a 20×20 digit in a 28×28 box
 _VISIBLE_INK = 32                # is_empty(): no pixel at least this inked
+_TAP_SLOP = 4                    # a press inside a box that moves less than this (px) is a tap
+_BOX_PAD = 6                     # a digit's box is drawn (and hit) this far around its ink
 _NOT_A_MOUSE = {QInputDevice.DeviceType.TouchScreen, QInputDevice.DeviceType.Stylus,
                 QInputDevice.DeviceType.Airbrush, QInputDevice.DeviceType.Puck}
 _E = QEvent.Type
@@ -44,7 +51,7 @@ class Stroke:
     the edge may go slightly beyond), width as a fraction of the canvas width, and whether it erases."""
 
     points: list[tuple[float, float]] = field(default_factory=list)
-    width: float = DEFAULT_BRUSH / REFERENCE_WIDTH
+    width: float = DEFAULT_BRUSH / REFERENCE_WIDTH   # of the width; of the height on a wide canvas
     erase: bool = False
 
     def copy(self) -> Stroke:
@@ -58,6 +65,7 @@ class DrawingCanvas(QWidget):
     inkChanged = Signal()                 # on every change of the ink, including each move
     strokeFinished = Signal()             # a stroke ended, or undo / redo / clear / set_strokes
     historyChanged = Signal(bool, bool)   # can_undo, can_redo
+    boxChosen = Signal(int)               # a digit's box pointed at (hover) or tapped (set_boxes)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,6 +79,13 @@ class DrawingCanvas(QWidget):
         self._eraser = False
         self._hint = True                     # the empty canvas shows a dashed guide and a hint
         self._hint_text = ""
+        self._hint_kind = "digit"             # "digit" or "number": what the empty canvas asks for
+        self._aspect = 1.0                    # width / height (1: square)
+        self._boxes: list[QRectF] = []        # digits' boxes, as fractions of the canvas (set_boxes)
+        self._marked: list[bool] = []
+        self._selected: int | None = None
+        self._hovered: int | None = None
+        self._pending: tuple[QPointF, bool, str, object] | None = None   # a press in a box: a tap, or a stroke
         self._ink_colour = QColor()
         self._ink = QImage()   # Format_Grayscale8 coverage, logical pixels: 255 = ink
         self._view = QImage()  # ARGB32 premultiplied, device pixels: ink in the palette colour
@@ -84,13 +99,20 @@ class DrawingCanvas(QWidget):
 
     def retranslate(self) -> None:
         """The words painted on the empty canvas, in the current language."""
-        self._hint_text = self.tr("Draw a digit here")
+        self._hint_text = self.tr("Write a number") if self._hint_kind == "number" else self.tr("Draw a digit here")
         if self._hint:
             self.update()
 
     def hint_text(self) -> str:
-        """What the empty canvas says ("Draw a digit here"), in the current language."""
+        """What the empty canvas says ("Draw a digit here", "Write a number"), in the current language."""
         return self._hint_text
+
+    def set_hint_kind(self, kind: str) -> None:
+        """What the empty canvas asks for: "digit" ("Draw a digit here") or "number" ("Write a number")."""
+        if kind not in ("digit", "number"):
+            raise ValueError(f"unknown hint kind {kind!r}")
+        self._hint_kind = kind
+        self.retranslate()
 
     def changeEvent(self, e: QEvent) -> None:
         if i18n.is_language_change(e):
@@ -99,16 +121,78 @@ class DrawingCanvas(QWidget):
 
     # ----------------------------------------------------------------- size
     def sizeHint(self) -> QSize:
-        return QSize(440, 440)
+        return QSize(round(440 * self._aspect), 440)
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(200, 200)
+        side = 200 if self._aspect <= 1.0 else 150
+        return QSize(round(side * self._aspect), side)
 
     def hasHeightForWidth(self) -> bool:
         return True
 
     def heightForWidth(self, width: int) -> int:
-        return width
+        return width if self._aspect == 1.0 else round(width / self._aspect)
+
+    @property
+    def aspect(self) -> float:
+        """Width / height the canvas asks its holder for (1.0: square)."""
+        return self._aspect
+
+    def set_aspect(self, ratio: float) -> None:
+        """Ask for a ``ratio`` (width / height) shaped canvas: 1.0 square (one digit), wider for a
+        number. Brush sizes then follow the height (width / ratio), so a digit written on a wide
+        canvas has the same pen as on a square one. The holder places the canvas (the ink image
+        follows the widget's size); strokes are kept as fractions, so callers clear them first."""
+        ratio = float(ratio)
+        if ratio <= 0:
+            raise ValueError("the aspect ratio must be positive")
+        if ratio != self._aspect:
+            self._aspect = ratio
+            self.set_boxes([])
+            self.updateGeometry()
+            self._update_cursor()
+            self.update()
+
+    # ----------------------------------------------------------------- boxes
+    def set_boxes(self, boxes, marked=None, selected: int | None = None) -> None:
+        """Draw boxes over the strokes: ``boxes`` (x, y, w, h) in ``ink_image()`` pixels, ``marked``
+        those that are not a digit (drawn in orange), ``selected`` the one whose answer is on show.
+        With boxes on the canvas, pointing at one or tapping it emits ``boxChosen(index)``. An empty
+        list removes them."""
+        self._ensure_rasters()
+        iw, ih = max(1, self._ink.width()), max(1, self._ink.height())
+        self._boxes = [QRectF(x / iw, y / ih, w / iw, h / ih) for x, y, w, h in boxes]
+        marked = list(marked) if marked is not None else []
+        self._marked = [bool(m) for m in marked[:len(self._boxes)]] + [False] * (len(self._boxes) - len(marked))
+        self._selected = selected if selected is not None and 0 <= selected < len(self._boxes) else None
+        if not self._boxes:
+            self._hovered = None
+        self.setMouseTracking(bool(self._boxes))   # hovering a box needs moves without a button
+        self.update()
+
+    def box_rects(self) -> list[QRectF]:
+        """The boxes as drawn, in widget coordinates (without the padding around the ink)."""
+        w, h = self.width(), self.height()
+        return [QRectF(r.x() * w, r.y() * h, r.width() * w, r.height() * h) for r in self._boxes]
+
+    def marked_boxes(self) -> list[bool]:
+        """Which boxes are marked as not a digit."""
+        return list(self._marked)
+
+    def selected_box(self) -> int | None:
+        """The box highlighted as the one on show (None: no boxes)."""
+        return self._selected
+
+    def box_at(self, pos: QPointF, column: bool = False) -> int | None:
+        """The box at widget position ``pos`` (with its padding); with ``column``, the box whose
+        column holds ``pos.x()`` at any height. The nearest centre wins where boxes overlap."""
+        hits = []
+        for i, rect in enumerate(self.box_rects()):
+            rect = rect.adjusted(-_BOX_PAD, -_BOX_PAD, _BOX_PAD, _BOX_PAD)
+            inside = rect.left() <= pos.x() <= rect.right() and (column or rect.top() <= pos.y() <= rect.bottom())
+            if inside:
+                hits.append((abs(rect.center().x() - pos.x()), i))
+        return min(hits)[1] if hits else None
 
     # ------------------------------------------------------------ properties
     @property
@@ -175,6 +259,14 @@ class DrawingCanvas(QWidget):
         self._cancel_live(render=False)
         if self._strokes:
             self._commit([])
+        self._rerender_and_announce()
+
+    def reset(self) -> None:
+        """Remove all strokes and forget the undo history (the canvas changed shape: old strokes,
+        kept as fractions of the old shape, would come back stretched)."""
+        self._cancel_live(render=False)
+        self._strokes, self._undo, self._redo = [], [], []
+        self._history_changed()
         self._rerender_and_announce()
 
     def undo(self) -> None:
@@ -265,6 +357,7 @@ class DrawingCanvas(QWidget):
 
     def _cancel_live(self, render: bool = True) -> bool:
         """Drop the stroke being drawn; with ``render``, also wipe its ink and announce that."""
+        self._pending = None
         if self._live is None:
             return False
         self._live, self._live_source = None, None
@@ -278,6 +371,38 @@ class DrawingCanvas(QWidget):
 
     def _norm(self, pos: QPointF) -> tuple[float, float]:
         return pos.x() / max(1, self.width()), pos.y() / max(1, self.height())
+
+    # A press inside a digit's box waits: moving on begins a stroke from where it was pressed, a
+    # release first is a tap that chooses the box. Without boxes (digit mode) a press draws at once.
+    def _press(self, pos: QPointF, erase: bool, source: str, key: object) -> None:
+        if self._boxes and not erase and self.box_at(pos) is not None:
+            self._pending = (QPointF(pos), erase, source, key)
+        else:
+            self._begin(pos, erase, source, key)
+
+    def _pending_from(self, source: str) -> bool:
+        return self._pending is not None and self._pending[2] == source
+
+    def _pending_move(self, pos: QPointF) -> None:
+        start, erase, source, key = self._pending
+        if (pos - start).manhattanLength() >= _TAP_SLOP:
+            self._pending = None
+            self._begin(start, erase, source, key)
+            self._extend(pos)
+
+    def _pending_release(self) -> None:
+        start, self._pending = self._pending[0], None
+        index = self.box_at(start)
+        if index is not None:
+            self.boxChosen.emit(index)
+
+    def _hover(self, pos: QPointF) -> None:
+        index = self.box_at(pos, column=True)
+        if index is not None and index != self._hovered:
+            self._hovered = index
+            self.boxChosen.emit(index)
+        elif index is None:
+            self._hovered = None
 
     # ----------------------------------------------------------------- input
     def event(self, e: QEvent) -> bool:
@@ -293,24 +418,39 @@ class DrawingCanvas(QWidget):
         e.accept()
         if e.pointingDevice().type() in _NOT_A_MOUSE:  # synthesized from touch or a pen
             return
+        if self._pending_from("mouse"):
+            if e.buttons() & self._pending[3]:
+                return  # a second button during a press in a box
+            self._pending = None
         if self._live_from("mouse"):
             if e.buttons() & self._live_key:
                 return  # a second button during a stroke
             self._finish()  # the release was lost (a grab changed hands)
         if self._live is None and e.button() in (Qt.MouseButton.LeftButton, Qt.MouseButton.RightButton):
             erase = self._eraser or e.button() == Qt.MouseButton.RightButton
-            self._begin(e.position(), erase, "mouse", e.button())
+            self._press(e.position(), erase, "mouse", e.button())
 
     def _on_mouse_move(self, e) -> None:
         e.accept()
-        if self._live_from("mouse") and e.pointingDevice().type() not in _NOT_A_MOUSE:
+        if e.pointingDevice().type() in _NOT_A_MOUSE:
+            return
+        if self._pending_from("mouse"):
+            if not e.buttons() & self._pending[3]:
+                self._pending = None   # the release was lost
+                return
+            self._pending_move(e.position())
+        elif self._live_from("mouse"):
             self._extend(e.position())
             if not e.buttons() & self._live_key:
                 self._finish()
+        elif self._live is None and self._boxes and not e.buttons():
+            self._hover(e.position())
 
     def _on_mouse_release(self, e) -> None:
         e.accept()
-        if self._live_from("mouse") and e.button() == self._live_key:
+        if self._pending_from("mouse") and e.button() == self._pending[3]:
+            self._pending_release()
+        elif self._live_from("mouse") and e.button() == self._live_key:
             self._extend(e.position())
             self._finish()
 
@@ -321,7 +461,12 @@ class DrawingCanvas(QWidget):
                 self._finish()
             if self._live is None:
                 eraser_end = e.pointingDevice().pointerType() == QPointingDevice.PointerType.Eraser
-                self._begin(e.position(), self._eraser or eraser_end, "tablet", None)
+                self._press(e.position(), self._eraser or eraser_end, "tablet", None)
+        elif self._pending_from("tablet"):
+            if e.type() == _E.TabletRelease:
+                self._pending_release()
+            else:
+                self._pending_move(e.position())
         elif self._live_from("tablet"):
             self._extend(e.position())
             if e.type() == _E.TabletRelease:
@@ -333,15 +478,28 @@ class DrawingCanvas(QWidget):
             return
         e.accept()  # nothing scrolls or zooms, and no mouse events are synthesized
         if e.type() == _E.TouchCancel:
+            self._pending = None
             if self._live_from("touch"):
                 self._cancel_live()
             return
         if e.type() == _E.TouchBegin and self._live_from("touch"):
             self._finish()  # the end of the previous touch was lost
+        if e.type() == _E.TouchBegin and self._pending_from("touch"):
+            self._pending = None
+        if self._pending_from("touch"):
+            point = next((p for p in e.points() if p.id() == self._pending[3]), None)
+            if point is not None:
+                if point.state() == QEventPoint.State.Released or e.type() == _E.TouchEnd:
+                    self._pending_release()
+                else:
+                    self._pending_move(point.position())
+                    if self._live_from("touch"):
+                        return
+            return
         if self._live is None:
             pressed = [p for p in e.points() if p.state() == QEventPoint.State.Pressed]
             if pressed:
-                self._begin(pressed[0].position(), self._eraser, "touch", pressed[0].id())
+                self._press(pressed[0].position(), self._eraser, "touch", pressed[0].id())
         elif self._live_from("touch"):  # one finger draws; others are ignored
             point = next((p for p in e.points() if p.id() == self._live_key), None)
             if point is not None:
@@ -397,7 +555,7 @@ class DrawingCanvas(QWidget):
         """Paint ``points`` of ``stroke`` (all of it, or just its newest segment) onto both rasters."""
         w, h = self._ink.width(), self._ink.height()
         pts = [QPointF(x * w, y * h) for x, y in points]
-        width = max(1.0, stroke.width * w)
+        width = max(1.0, stroke.width * w / self._aspect)
         pen = QPen(QColor(), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
         # coverage: white ink, black erases; display: ink colour, erasing cuts it out
         over, out = QPainter.CompositionMode.CompositionMode_SourceOver, QPainter.CompositionMode.CompositionMode_DestinationOut
@@ -425,7 +583,7 @@ class DrawingCanvas(QWidget):
 
     def _update_cursor(self) -> None:
         """A ring the size of the brush (dashed when erasing), light and dark so it shows on any paper."""
-        d = max(6.0, self._brush / REFERENCE_WIDTH * max(1, self.width()))
+        d = max(6.0, self._brush / REFERENCE_WIDTH * max(1, self.width()) / self._aspect)
         dpr = self.devicePixelRatioF()
         side = int(d + 4)
         pixmap = QPixmap(round(side * dpr), round(side * dpr))
@@ -446,7 +604,7 @@ class DrawingCanvas(QWidget):
         self._ensure_rasters()
         paper, _, line = self._colours()
         painter = QPainter(self)
-        dirty, radius = e.rect(), min(14.0, self.width() / 20)
+        dirty, radius = e.rect(), min(14.0, self.width() / self._aspect / 20)
         corner = int(radius) + 1
         inside = self.rect().adjusted(corner, corner, -corner, -corner).contains(dirty)
         outline = QPainterPath()
@@ -460,20 +618,44 @@ class DrawingCanvas(QWidget):
         if self._hint:
             faint = mix(paper, line, 0.55)
             m = _GUIDE_MARGIN
-            guide = QRectF(self.width() * m, self.height() * m,
-                           self.width() * (1 - 2 * m), self.height() * (1 - 2 * m))
+            mx, my = self.width() * m / self._aspect, self.height() * m   # on a wide canvas: the height's margin
+            guide = QRectF(mx, my, self.width() - 2 * mx, self.height() - 2 * my)
             painter.setPen(QPen(faint, 1, Qt.PenStyle.DashLine))
             painter.drawRoundedRect(guide, radius / 2, radius / 2)
             font = QFont(self.font())
-            font.setPointSizeF(max(font.pointSizeF(), 9.0) * max(1.0, self.width() / 330))
+            font.setPointSizeF(max(font.pointSizeF(), 9.0) * max(1.0, self.width() / self._aspect / 330))
             painter.setFont(font)
             painter.setPen(line)
             painter.drawText(guide, int(Qt.AlignmentFlag.AlignCenter) | int(Qt.TextFlag.TextWordWrap), self._hint_text)
         dpr = self._view.devicePixelRatioF()
         source = QRectF(dirty.x() * dpr, dirty.y() * dpr, dirty.width() * dpr, dirty.height() * dpr)
         painter.drawImage(QRectF(dirty), self._view, source)
+        if self._boxes:
+            self._paint_boxes(painter, paper)
         if not inside:
             painter.setClipping(False)
             painter.setPen(QPen(line, 1))
             painter.drawPath(outline)
         painter.end()
+
+    def _paint_boxes(self, painter: QPainter, paper: QColor) -> None:
+        """Each digit's box over the ink: the accent colour, orange for one that is not a digit; the
+        selected one bolder, with a faint fill."""
+        palette = self.palette()
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        for i, rect in enumerate(self.box_rects()):
+            colour = QColor(unsure(palette) if self._marked[i] else accent(palette))
+            chosen = i == self._selected
+            rect = rect.adjusted(-_BOX_PAD, -_BOX_PAD, _BOX_PAD, _BOX_PAD)
+            if chosen:
+                fill = QColor(colour)
+                fill.setAlphaF(0.10)
+                painter.setBrush(fill)
+            else:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                colour = mix(paper, colour, 0.6)
+            painter.setPen(QPen(colour, 2.5 if chosen else 1.3,
+                                Qt.PenStyle.SolidLine if chosen or self._marked[i] else Qt.PenStyle.DashLine))
+            painter.drawRoundedRect(rect, 6, 6)
+        painter.restore()

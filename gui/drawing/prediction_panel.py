@@ -1,5 +1,6 @@
 """The prediction panel beside the drawing canvas: the answer, the ten probabilities and the
-28×28 image the network actually sees.
+28×28 image the network actually sees. In number mode the answer is the whole number, and the
+bars and the image are those of the digit selected on the canvas.
 
 ``show_prediction`` runs on every stroke, so everything here is built once and only updated:
 labels get new text, the bar chart gets new heights and brushes, the preview gets new pixels.
@@ -10,20 +11,63 @@ from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QLine, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLine, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from engine.predictor import Prediction
 from gui import i18n, theme
-from gui.drawing.answer_text import (DIGITS, EMPTY_CAPTION, PLACEHOLDER, UNSURE_BELOW, describe, empty_caption,
-                                     is_not_a_digit, percent_text, top_two)
+from gui.drawing.answer_text import (DIGITS, EMPTY_CAPTION, NOT_A_DIGIT_MARK, PLACEHOLDER, UNSURE_BELOW, describe,
+                                     empty_caption, is_not_a_digit, percent_text, top_two)
 
 __all__ = ["EMPTY_CAPTION", "PLACEHOLDER", "UNSURE_BELOW", "describe", "percent_text", "FittingCaption",
            "ProbabilityBars", "InputPreview", "PredictionPanel"]
 
 _BAR_WIDTH = 0.62
 _HEADROOM = 0.2             # y range above 100 %, so the label over a full bar is not cut off
+_BIG_PIXELS = 112           # the answer's type; a long number steps down to fit the panel's width
+_MIN_BIG_PIXELS = 28
+
+
+def _state_of(prediction: Prediction | None) -> str:
+    """"empty", "not a digit", "unsure" or "sure": how an answer is coloured."""
+    if prediction is None:
+        return "empty"
+    if is_not_a_digit(prediction):
+        return "not a digit"
+    return "unsure" if prediction.confidence < UNSURE_BELOW else "sure"
+
+
+def describe_number(reading) -> tuple[str, str, str]:
+    """The big text, the caption and the colour state for an ``engine.numbers.NumberReading``
+    (None: nothing written), in the current language: ("2026", "4 digits · least sure: 2 at 87%",
+    "sure"); "20?6" with the caption naming the box that is not a digit; a single digit reads as
+    in digit mode."""
+    digits = reading.digits if reading is not None else ()
+    if not digits:
+        return PLACEHOLDER, write_number_caption(), "empty"
+    if len(digits) == 1:
+        big, caption = describe(digits[0].prediction)
+        return big, caption, _state_of(digits[0].prediction)
+    big = "".join(str(d.digit) if d.is_digit else NOT_A_DIGIT_MARK for d in digits)
+    refused = [i + 1 for i, d in enumerate(digits) if not d.is_digit]
+    translate = QCoreApplication.translate
+    if refused:
+        places = ", ".join(i18n.integer(i) for i in refused)
+        caption = (translate("PredictionPanel", "Box {boxes} doesn't look like a digit") if len(refused) == 1
+                   else translate("PredictionPanel", "Boxes {boxes} don't look like digits")).format(boxes=places)
+        return big, caption, "not a digit"
+    least = min(digits, key=lambda d: d.confidence)
+    parts = (translate("PredictionPanel", "{count} digits").format(count=i18n.integer(len(digits))),
+             translate("PredictionPanel", "least sure: {digit} at {percent}").format(
+                 digit=least.digit, percent=percent_text(least.confidence)))
+    caption = " · ".join(part.replace(" ", "\u00a0") for part in parts)   # a line breaks only between them
+    return big, caption, "unsure" if least.confidence < UNSURE_BELOW else "sure"
+
+
+def write_number_caption() -> str:
+    """The empty answer's caption in number mode ("Write a number"), in the current language."""
+    return QCoreApplication.translate("PredictionPanel", "Write a number")
 
 
 def _pixel_font(widget: QWidget, pixels: int, bold: bool = False) -> QFont:
@@ -344,15 +388,21 @@ class PredictionPanel(QWidget):
 
     ANSWER_MIN_WIDTH = 120      # the big digit and "maybe 4 or 9" fit; the preview sits beside
 
+    # In number mode (``set_number_mode``) ``show_number`` shows a whole NumberReading: the number
+    # big, a caption about all its digits, and the bars and the 28×28 image of the selected digit.
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self._prediction: Prediction | None = None
         self._status: str | None = None
         self._hint: str | Callable[[], str] | None = None   # the teaching hint, below the bars, when no status
         self._state = ""
+        self._number_mode = False
+        self._reading = None                 # the NumberReading on show (number mode)
+        self._selected: int | None = None    # the digit of it whose bars are shown
 
         self.digit_label = QLabel(PLACEHOLDER, alignment=Qt.AlignmentFlag.AlignCenter)
-        self.digit_label.setFont(_pixel_font(self, 112, bold=True))
+        self.digit_label.setFont(_pixel_font(self, _BIG_PIXELS, bold=True))
         self.digit_label.setFixedHeight(self.digit_label.fontMetrics().height())
         self.caption_label = FittingCaption(empty_caption(), pixels=17, min_pixels=12)
         self.bars = ProbabilityBars()
@@ -396,7 +446,9 @@ class PredictionPanel(QWidget):
         the last prediction, the teaching tooltip, the hint (the engine status is the window's: it
         sets it again in its own language)."""
         big, caption = describe(self._prediction)
-        self.digit_label.setText(big)
+        if self._number_mode:
+            big, caption, _ = describe_number(self._reading)
+        self._set_big(big)
         self.caption_label.setText(self._status if self._prediction is None and self._status else caption)
         self.bars.setToolTip(self.tr("Click the digit you meant to keep this drawing (Ctrl+0 … Ctrl+9)")
                              if self.bars.clickable else "")
@@ -406,13 +458,10 @@ class PredictionPanel(QWidget):
         """Show a prediction, or the empty state (placeholder, "Draw a digit", no bars) for None."""
         self._prediction = prediction
         big, caption = describe(prediction)
-        if prediction is None:
-            state = "empty"
-        elif is_not_a_digit(prediction):
-            state = "not a digit"
-        else:
-            state = "unsure" if prediction.confidence < UNSURE_BELOW else "sure"
-        self.digit_label.setText(big)
+        self._show(big, caption, _state_of(prediction), prediction)
+
+    def _show(self, big: str, caption: str, state: str, prediction: Prediction | None) -> None:
+        self._set_big(big)
         self.caption_label.setText(self._status if state == "empty" and self._status else caption)
         if state != self._state:
             self._state = state
@@ -421,11 +470,80 @@ class PredictionPanel(QWidget):
         self.preview.set_image(None if prediction is None else prediction.image)
         self._show_status()
 
+    # ----- number mode -----------------------------------------------------------------------
+    def set_number_mode(self, on: bool) -> None:
+        """Show whole numbers (``show_number``) or, off, single digits as before; either way the
+        panel starts empty."""
+        self._number_mode = bool(on)
+        self._reading, self._selected = None, None
+        if self._number_mode:
+            self.show_number(None)
+        else:
+            self.show_prediction(None)
+
+    def number_mode(self) -> bool:
+        return self._number_mode
+
+    def show_number(self, reading, selected: int | None = None) -> None:
+        """Show an ``engine.numbers.NumberReading`` (None: nothing written): the number big, a
+        caption about its digits, the bars and the image of digit ``selected`` (default the last)."""
+        digits = reading.digits if reading is not None else ()
+        self._reading = reading if digits else None
+        if not digits:
+            selected = None
+        elif selected is None or not 0 <= selected < len(digits):
+            selected = len(digits) - 1
+        self._selected = selected
+        self._prediction = digits[selected].prediction if digits else None
+        big, caption, state = describe_number(self._reading)
+        self._show(big, caption, state, self._prediction)
+
+    def select_digit(self, index: int) -> None:
+        """Show digit ``index``'s bars and image (the number and its caption stay)."""
+        if self._reading is not None and 0 <= index < len(self._reading.digits) and index != self._selected:
+            self.show_number(self._reading, index)
+
+    def number_reading(self):
+        """The NumberReading on show (None: none, or not in number mode)."""
+        return self._reading
+
+    def selected_digit(self) -> int | None:
+        """Which digit of the number the bars show (None when no number is on show)."""
+        return self._selected
+
+    def _number_hint(self) -> str:
+        if self._reading is None or len(self._reading.digits) < 2:
+            return ""
+        return self.tr("Digit {position} of {count} · point at a box to see another").format(
+            position=i18n.integer(self._selected + 1), count=i18n.integer(len(self._reading.digits)))
+
+    def _set_big(self, text: str) -> None:
+        """The answer's big text, in the biggest type (up to 112 px) that fits the label's width:
+        one digit always has its full size; a long number steps down rather than being cut off."""
+        self.digit_label.setText(text)
+        self._fit_big()
+
+    def _fit_big(self) -> None:
+        label = self.digit_label
+        pixels = _BIG_PIXELS
+        room = label.contentsRect().width() - 4
+        if room > 0:
+            width = QFontMetrics(_pixel_font(self, _BIG_PIXELS, bold=True)).horizontalAdvance(label.text())
+            if width > room:
+                pixels = max(_MIN_BIG_PIXELS, int(_BIG_PIXELS * room / width))
+        if label.font().pixelSize() != pixels:
+            label.setFont(_pixel_font(self, pixels, bold=True))   # the label's height stays fixed
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_big()
+
     def set_status(self, text: str | None) -> None:
         """Show the engine's state (e.g. "Loading TensorFlow…"); None or "" clears it."""
         self._status = text or None
         if self._prediction is None:
-            self.caption_label.setText(self._status or empty_caption())
+            self.caption_label.setText(self._status or (write_number_caption() if self._number_mode
+                                                         else empty_caption()))
         self._show_status()
 
     def set_teaching(self, on: bool) -> None:
@@ -475,7 +593,8 @@ class PredictionPanel(QWidget):
     def _show_status(self) -> None:
         # With an empty canvas the caption already says it; do not repeat it below.
         in_caption = self._prediction is None
-        self.status_label.setText("" if in_caption else self._status or self.hint())
+        hint = self._number_hint() if self._number_mode else self.hint()
+        self.status_label.setText("" if in_caption else self._status or hint)
 
     def _apply_colors(self) -> None:
         palette = self.palette()

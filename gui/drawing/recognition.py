@@ -4,7 +4,12 @@ plus loading models in the background (read by NumPy: milliseconds, no TensorFlo
 The messages it signals for people to read (``engineFailed``, ``modelFailed``, ``fellBack``) are
 in the language on screen when they are signalled: a loader's exception is worded by the worker
 (``gui.workers``, ``i18n.error_text``), the fallback's reason here (``i18n.say``), since an engine
-``engine.words.Words`` would lose its template in a ``str`` signal."""
+``engine.words.Words`` would lose its template in a ``str`` signal.
+
+In number mode (``Recognizer.number_mode``) each drawing is read as a number
+(``engine.numbers.read_number``, off the UI thread like a digit): ``numberShown`` carries the
+NumberReading, and ``predictionShown`` the selected digit's Prediction (the last one, until
+``select_digit`` chooses another), so whatever follows predictions follows that digit."""
 from __future__ import annotations
 
 import logging
@@ -31,6 +36,7 @@ class RecognitionRequest:
     seq: int
     settled: bool  # the stroke has ended: this answer is logged
     ink: int = 0   # the drawing's revision: one drawing's answer is logged once, however often asked
+    number: bool = False   # read as a number (engine.numbers.read_number), not as one digit
 
 
 class Recognizer(QObject):
@@ -41,6 +47,8 @@ class Recognizer(QObject):
     """
 
     predictionShown = Signal(object)      # a Prediction, or None for an empty canvas
+    numberShown = Signal(object)          # number mode: a NumberReading, or None for an empty canvas
+    digitSelected = Signal(int)           # number mode: select_digit chose another digit of the number
     modelChanged = Signal(object)         # the LoadedModel now in use
     engineFailed = Signal(str)            # TensorFlow or every model failed to load
     modelFailed = Signal(str, str)        # (ref, message): the current model stays
@@ -58,6 +66,10 @@ class Recognizer(QObject):
         self._seq = self._shown_seq = 0
         self._ink = 0                      # bumped on every change of the drawing
         self._logged: tuple[int, str] | None = None
+        self._number_mode = False
+        self._reading = None               # number mode: the NumberReading on show
+        self._reading_ink = -1             # ... of this drawing revision
+        self._selected: int | None = None  # ... and the digit of it whose prediction is on show
         self._frame = QTimer(self, singleShot=True, interval=FRAME_MS, timeout=self._on_frame)
         self._worker = LatestOnlyWorker(self._recognise, name="recognizer")
         self._worker.done.connect(self._on_recognised)
@@ -75,6 +87,42 @@ class Recognizer(QObject):
 
     def loading(self) -> bool:
         return any(worker.is_running() for worker in self._loaders)
+
+    # ----- number mode ------------------------------------------------------------------------
+    @property
+    def number_mode(self) -> bool:
+        """Read the drawing as a number of several digits (``numberShown``) instead of one digit."""
+        return self._number_mode
+
+    @number_mode.setter
+    def number_mode(self, on: bool) -> None:
+        on = bool(on)
+        if on == self._number_mode:
+            return
+        self._number_mode = on
+        self._reading, self._reading_ink, self._selected = None, -1, None
+        self._logged = None
+        self.refresh()
+
+    @property
+    def reading(self):
+        """The NumberReading on show (None: digit mode, or nothing written)."""
+        return self._reading
+
+    @property
+    def selected_digit(self) -> int | None:
+        """Which digit of the number on show ``predictionShown`` follows (None: no number)."""
+        return self._selected
+
+    def select_digit(self, index: int) -> None:
+        """Follow digit ``index`` of the number on show (hovered or tapped on the canvas): its
+        Prediction goes out on ``predictionShown``, ``digitSelected`` says which. Until the
+        drawing changes; then the last digit again."""
+        if self._reading is None or not 0 <= index < len(self._reading.digits) or index == self._selected:
+            return
+        self._selected = index
+        self.digitSelected.emit(index)
+        self.predictionShown.emit(self._reading.digits[index].prediction)
 
     # ----- models ---------------------------------------------------------------------------
     def start_engine(self, ref: str | None, chain: bool = False) -> None:
@@ -100,6 +148,9 @@ class Recognizer(QObject):
         """Recognise the current drawing again (new weights, a view shown again)."""
         if self.canvas.is_empty():
             self._shown_seq = self._seq
+            if self._number_mode:
+                self._reading, self._selected = None, None
+                self.numberShown.emit(None)
             self.predictionShown.emit(None)
         else:
             self._request(settled=True)
@@ -142,17 +193,30 @@ class Recognizer(QObject):
         if self._model is None:
             return
         self._seq += 1
-        self._worker.submit(RecognitionRequest(self.canvas.ink_image(), self._seq, settled, self._ink))
+        self._worker.submit(RecognitionRequest(self.canvas.ink_image(), self._seq, settled, self._ink,
+                                               self._number_mode))
 
     def _recognise(self, request: RecognitionRequest):
         model = self._model  # one read: a model swap mid-request is harmless
-        return model.predictor.recognise(request.image) if model else None
+        if model is None:
+            return None
+        if request.number:
+            from engine.numbers import read_number
+
+            return read_number(request.image, model.predictor)
+        return model.predictor.recognise(request.image)
 
     @Slot(object, object)
-    def _on_recognised(self, request: RecognitionRequest, prediction) -> None:
+    def _on_recognised(self, request: RecognitionRequest, result) -> None:
         if request.seq < self._shown_seq:
             return  # an older answer arriving late
+        if request.number != self._number_mode:
+            return  # asked before the mode changed
         self._shown_seq = request.seq
+        prediction, lines = result, []
+        if request.number:
+            prediction, number_line = self._show_number(request, result)
+            lines.append(number_line)
         self.predictionShown.emit(prediction)
         if request.settled:
             if prediction is None:
@@ -162,9 +226,28 @@ class Recognizer(QObject):
                        f"confidence={prediction.confidence:.3f}"
             else:
                 line = f"prediction digit={prediction.digit} confidence={prediction.confidence:.3f}"
-            if (request.ink, line) != self._logged:   # a refresh (new weights) that changes nothing
-                self._logged = (request.ink, line)
-                log.info(line)
+            lines.insert(0, line)
+            key = (request.ink, "\n".join(lines))
+            if key != self._logged:   # a refresh (new weights) that changes nothing
+                self._logged = key
+                for line in lines:
+                    log.info(line)
+
+    def _show_number(self, request: RecognitionRequest, reading) -> tuple:
+        """Signal a NumberReading; returns (the selected digit's Prediction, the log line)."""
+        digits = reading.digits if reading is not None else ()
+        if not digits:
+            self._reading, self._selected = None, None
+            self.numberShown.emit(None)
+            return None, "number=none digits=0 reason=empty"
+        if request.ink != self._reading_ink or self._selected is None or self._selected >= len(digits):
+            self._selected = len(digits) - 1   # a new drawing: the last digit, the one just written
+        self._reading, self._reading_ink = reading, request.ink
+        self.numberShown.emit(reading)
+        line = f"number={reading.number or 'none'} digits={len(digits)}"
+        if reading.reason:
+            line += f" reason={reading.reason.replace(' ', '-')}"
+        return digits[self._selected].prediction, line
 
     def stop(self) -> None:
         """Stop recognising and join every background thread (loading TensorFlow cannot be

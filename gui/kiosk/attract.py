@@ -1,8 +1,10 @@
 """The kiosk's attract loop (:class:`AttractLoop`): while nobody is at the booth, example digits
-draw themselves on the canvas and the network reads them live."""
+draw themselves on the canvas and the network reads them live; in number mode it writes short
+numbers across the wide canvas (a year, mostly), digit after digit (:func:`number_strokes`)."""
 from __future__ import annotations
 
 import logging
+from datetime import date
 
 import numpy as np
 from PySide6.QtCore import QElapsedTimer, QEvent, QObject, QPointF, Qt, QTimer, Signal, Slot
@@ -14,6 +16,34 @@ from gui.drawing.canvas import DrawingCanvas
 
 log = logging.getLogger("digit_studio")
 
+NUMBER_HEIGHT = 0.56     # a written number's digits: this share of the canvas's height
+NUMBER_GAP = 0.3         # the air between two digits, a share of the digits' height
+
+
+def number_strokes(digit_strokes, aspect: float, height: float = NUMBER_HEIGHT, gap: float = NUMBER_GAP):
+    """Digits (each a list of strokes in a unit box) written left to right on a canvas ``aspect``
+    times as wide as it is high: strokes in the canvas's fractions (x of its width, y of its
+    height), the digits ``height`` of the canvas high, ``gap`` of that apart, the whole number
+    centred (and smaller if it would not fit in 90% of the width)."""
+    boxes = []
+    for strokes in digit_strokes:
+        points = np.vstack([np.asarray(s, float).reshape(-1, 2) for s in strokes if len(s)])
+        boxes.append((float(points[:, 0].min()), float(points[:, 0].max())))
+    widths = [max(0.08, hi - lo) for lo, hi in boxes]
+    total = sum(widths) + gap * (len(widths) - 1)        # in digit heights
+    size = min(height, 0.9 * aspect / max(total, 1e-6))  # the digits' height, in canvas heights
+    x = (aspect - total * size) / 2                      # x in canvas heights (the canvas is aspect wide)
+    top = (1.0 - size) / 2
+    out = []
+    for strokes, (lo, _), width in zip(digit_strokes, boxes, widths):
+        for stroke in strokes:
+            if not len(stroke):
+                continue
+            a = np.asarray(stroke, float).reshape(-1, 2)
+            out.append([((x + (px - lo) * size) / aspect, top + py * size) for px, py in a])
+        x += (width + gap) * size
+    return out
+
 
 class AttractLoop(QObject):
     """Example digits drawing themselves on the canvas, stroke by stroke, while the network reads
@@ -24,6 +54,8 @@ class AttractLoop(QObject):
 
     digitStarted = Signal(int)
     digitShown = Signal(int)    # a digit is complete: its answer is on show
+    numberStarted = Signal(str)  # number mode: a number is being written
+    numberShown = Signal(str)    # number mode: the number is complete: its answer is on show
 
     SPEED = 1.15       # canvas widths per second
     STEP = 0.012       # distance between pen samples, canvas widths
@@ -50,10 +82,15 @@ class AttractLoop(QObject):
         self._phase = "gap"
         self._until = self._last_time = 0.0
         self.digit: int | None = None
+        self.number: str | None = None   # number mode: the number being written
+        self.number_mode = False         # write short numbers across a wide canvas, not single digits
         self.digits_drawn = 0
         # reader(strokes) -> the digit the current network reads in them (or None): set by the
         # kiosk, so the examples that advertise the booth are ones the network gets right.
         self.reader = None
+        # number_reader(strokes, aspect) -> the number the network reads in a whole written number
+        # (strokes in the canvas's fractions, as number_strokes gives them), or None: likewise.
+        self.number_reader = None
 
     @property
     def running(self) -> bool:
@@ -91,7 +128,32 @@ class AttractLoop(QObject):
     def _now(self) -> float:
         return self._clock.elapsed() / 1000.0
 
+    def _pick_number(self) -> str:
+        """A short number to write: a year (this one, or one from the last century) or, now and
+        then, a two- or three-digit number."""
+        roll = float(self._rng.random())
+        if roll < 0.35:
+            return str(date.today().year)
+        if roll < 0.75:
+            return str(int(self._rng.integers(1920, date.today().year + 1)))
+        return str(int(self._rng.integers(10, 1000)))
+
+    def _begin_number(self) -> None:
+        self.number = self._pick_number()
+        self.digit = None
+        aspect = max(1.0, self.canvas.width() / max(1, self.canvas.height()))
+        strokes = self._number_example(self.number, aspect)
+        self._paths = [self._resample(np.asarray(s, float), aspect) for s in strokes if len(s)]
+        self._stroke, self._position, self._pen_down = 0, 0.0, False
+        self._phase, self._until = "draw", self._now()
+        self.numberStarted.emit(self.number)
+        log.info("attract: writing %s", self.number)
+
     def _begin_digit(self) -> None:
+        if self.number_mode:
+            self._begin_number()
+            return
+        self.number = None
         if not self._order:
             self._order = [int(d) for d in self._rng.permutation(10)]
         self.digit = self._order.pop()
@@ -119,11 +181,29 @@ class AttractLoop(QObject):
                 break
         return strokes
 
-    def _resample(self, points: np.ndarray) -> np.ndarray:
-        """Points every STEP along the stroke (the pen moves at an even speed)."""
+    def _number_example(self, number: str, aspect: float):
+        """``number`` in fresh hands, laid out on the canvas: the first of TRIES that
+        ``number_reader`` reads as ``number`` (digits that read right alone may still touch or
+        be split wrongly side by side), else the last tried."""
+        strokes = []
+        for _ in range(self.TRIES if self.number_reader is not None else 1):
+            strokes = number_strokes([self._example(int(c)) for c in number], aspect)
+            if self.number_reader is None:
+                break
+            try:
+                if self.number_reader(strokes, aspect) == number:
+                    break
+            except Exception:   # no model yet, a model being swapped: write it anyway
+                log.debug("attract: could not check a number", exc_info=True)
+                break
+        return strokes
+
+    def _resample(self, points: np.ndarray, aspect: float = 1.0) -> np.ndarray:
+        """Points every STEP along the stroke (the pen moves at an even speed; on a canvas
+        ``aspect`` times as wide as high, STEP is a share of its height)."""
         if len(points) < 2:
             return points
-        seg = np.hypot(*np.diff(points, axis=0).T)
+        seg = np.hypot(np.diff(points[:, 0]) * aspect, np.diff(points[:, 1]))
         along = np.concatenate([[0.0], np.cumsum(seg)])
         n = max(2, int(along[-1] / self.STEP) + 1)
         at = np.linspace(0.0, along[-1], n)
@@ -174,6 +254,10 @@ class AttractLoop(QObject):
             self._stroke += 1
             if self._stroke < len(self._paths):
                 self._phase, self._until = "lift", now + self.LIFT_S
+            elif self.number is not None:
+                self.digits_drawn += len(self.number)
+                self._phase, self._until = "show", now + self.pause_s + 0.5
+                self.numberShown.emit(self.number)
             else:
                 self.digits_drawn += 1
                 self._phase, self._until = "show", now + self.pause_s

@@ -1,16 +1,24 @@
-"""What the booth window shows and where (:class:`KioskScreen`): the TR | EN switch and the
-headline, the canvas and its Clear button, the answer in huge type, "Did I get it right?", the
+"""What the booth window shows and where (:class:`KioskScreen`): the TR | EN and 0–9 | 123
+switches and the headline, the canvas and its Clear button, the answer in huge type, "Did I get it right?", the
 probability bars and the crowd view, laid out and sized for the screen (and for the longer
 Turkish words: the headline's type shrinks, then wraps, to fit). :class:`gui.kiosk.window.KioskWindow` is the frameless window that holds
-this screen edge to edge and gives it the kiosk's behaviour."""
+this screen edge to edge and gives it the kiosk's behaviour.
+
+Two arrangements: for one digit (``number_mode`` off) a square canvas on the left and the answer,
+bars and crowd view stacked on the right; for a number, a wide canvas over the crowd view on the
+left and, on the right, the number in huge type (:class:`~gui.kiosk.widgets.NumberView`: tap a
+digit to see its bars), its caption, the question and the selected digit's bars."""
 from __future__ import annotations
 
+import html
 import logging
 
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPalette, QRadialGradient
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QGraphicsDropShadowEffect,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -38,7 +46,7 @@ from gui.kiosk.theme import (
     booth_palette,
     with_alpha,
 )
-from gui.kiosk.widgets import BoothBars, LanguageToggle, PinPad, Stage
+from gui.kiosk.widgets import BoothBars, LanguageToggle, ModeToggle, NumberView, PinPad, Stage
 from gui.drawing.answer_text import UNSURE_BELOW, describe, is_not_a_digit, kiosk_not_a_digit
 from gui.drawing.recognition import CanvasPositionLog
 
@@ -46,6 +54,8 @@ log = logging.getLogger("digit_studio")
 
 KIOSK_BRUSH = 22.0            # a finger-friendly pen (pixels of a 280-px canvas)
 HEADER_SPACING = 24
+NUMBER_ASPECT = 2.6           # the canvas's width / height in number mode
+BODY_SPACING, COLUMN_SPACING = 40, 18
 
 
 class KioskScreen(QWidget):
@@ -58,6 +68,7 @@ class KioskScreen(QWidget):
         self._fitted_for = (0, 0)
         self._scale = 1.0
         self._attracting = False        # the headline invites to watch the attract loop
+        self._number_mode = False       # a wide canvas and a number, not one digit
         self.setPalette(booth_palette())
         self.setAutoFillBackground(False)
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
@@ -75,6 +86,7 @@ class KioskScreen(QWidget):
         self.stage = Stage(self.canvas)
 
         self.languages = LanguageToggle()   # TR | EN, top left (the top right is the staff PIN's corner)
+        self.modes = ModeToggle()           # 0–9 | 123 next to it: one digit or a number
         self.brand_label = QLabel("DIGIT STUDIO")   # the product's name: the same in every language
         self.headline_label = QLabel("")
         # the header gives it what the toggle, the brand and the count leave (_fit_headline sizes its type)
@@ -92,6 +104,11 @@ class KioskScreen(QWidget):
         self._digit_glow = QGraphicsDropShadowEffect(self.digit_label, offset=QPointF(0, 0), blurRadius=60)
         self._digit_glow.setColor(with_alpha(ACCENT, 0.0))
         self.digit_label.setGraphicsEffect(self._digit_glow)
+        self.number_view = NumberView()     # number mode's answer (the digit label's place)
+        self._number_glow = QGraphicsDropShadowEffect(self.number_view, offset=QPointF(0, 0), blurRadius=60)
+        self._number_glow.setColor(with_alpha(ACCENT, 0.0))
+        self.number_view.setGraphicsEffect(self._number_glow)
+        self.number_view.hide()
         self.caption_label = QLabel("", alignment=Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.caption_label.setWordWrap(True)
 
@@ -149,6 +166,7 @@ class KioskScreen(QWidget):
         header = QHBoxLayout()
         header.setSpacing(HEADER_SPACING)
         header.addWidget(self.languages)
+        header.addWidget(self.modes)
         header.addWidget(self.brand_label)
         header.addWidget(self.headline_label, 1)
         header.addWidget(self.summary_label)
@@ -163,23 +181,69 @@ class KioskScreen(QWidget):
         answer_text.addWidget(self.caption_label)
         answer_text.addWidget(self.feedback)
         answer_text.addStretch(1)
-        answer = QHBoxLayout()
-        answer.setSpacing(28)
-        answer.addWidget(self.digit_label)
-        answer.addLayout(answer_text, 1)
-        right = QVBoxLayout()
-        right.setSpacing(18)
-        right.addLayout(answer)
-        right.addWidget(self.bars, 2)
-        right.addWidget(self.crowd, 4)
-        body = QHBoxLayout()
-        body.setSpacing(40)
-        body.addWidget(self.left)
-        body.addLayout(right, 1)
+        self.answer_panel = QWidget()
+        self._answer = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.answer_panel)
+        self._answer.setContentsMargins(0, 0, 0, 0)
+        self._answer.setSpacing(28)
+        self._answer.addWidget(self.digit_label)
+        self._answer.addWidget(self.number_view)
+        self._answer.addLayout(answer_text, 1)
+        self._body = QGridLayout()
+        self._body.setHorizontalSpacing(BODY_SPACING)
+        self._body.setVerticalSpacing(COLUMN_SPACING)
+        self._arrange()
         self._root = QVBoxLayout(self)
         self._root.addLayout(header)
-        self._root.addLayout(body, 1)
+        self._root.addLayout(self._body, 1)
         self.pin_pad = PinPad(self)
+
+    def _arrange(self) -> None:
+        """Place the canvas, the answer, the bars and the crowd view for the mode (see the module)."""
+        body = self._body
+        for widget in (self.left, self.answer_panel, self.bars, self.crowd):
+            body.removeWidget(widget)
+        for row in range(3):
+            body.setRowStretch(row, 0)
+        if self._number_mode:
+            body.addWidget(self.left, 0, 0)
+            body.addWidget(self.answer_panel, 0, 1)
+            body.addWidget(self.crowd, 1, 0)
+            body.addWidget(self.bars, 1, 1)
+            body.setRowStretch(1, 1)
+            self._answer.setDirection(QBoxLayout.Direction.TopToBottom)
+        else:
+            body.addWidget(self.left, 0, 0, 3, 1)
+            body.addWidget(self.answer_panel, 0, 1)
+            body.addWidget(self.bars, 1, 1)
+            body.addWidget(self.crowd, 2, 1)
+            body.setRowStretch(1, 2)
+            body.setRowStretch(2, 4)
+            self._answer.setDirection(QBoxLayout.Direction.LeftToRight)
+        body.setColumnStretch(0, 0)
+        body.setColumnStretch(1, 1)
+        self.digit_label.setVisible(not self._number_mode)
+        self.number_view.setVisible(self._number_mode)
+
+    @property
+    def number_mode(self) -> bool:
+        return self._number_mode
+
+    def set_number_mode(self, on: bool) -> None:
+        """A wide canvas and a number (True), or a square canvas and one digit (False): the screen
+        is arranged again and the mode switch lit (the canvas's drawing is the window's to clear)."""
+        on = bool(on)
+        self.modes.sync("number" if on else "digit")
+        if on == self._number_mode:
+            return
+        self._number_mode = on
+        self._arrange()
+        aspect = NUMBER_ASPECT if on else 1.0
+        self.stage.set_aspect(aspect)
+        self.canvas.set_aspect(aspect)   # the pen follows the height: as thick as on the square canvas
+        self.canvas.set_boxes([])
+        self.stage.setMinimumHeight(200)
+        self.stage.setMaximumHeight(16_777_215)
+        self._show_headline()
 
     # ----- words ----------------------------------------------------------------------------------
     def retranslate(self) -> None:
@@ -204,7 +268,11 @@ class KioskScreen(QWidget):
         if self._attracting:
             return self.tr("Watch the network read handwriting, then try it yourself!")
         custom = self.config.headline_for(i18n.current())
-        return self.tr("Draw a digit. Watch a neural network read it.") if custom is None else custom
+        if custom is not None:
+            return custom
+        if self._number_mode:
+            return self.tr("Write a number. Watch a neural network read it.")
+        return self.tr("Draw a digit. Watch a neural network read it.")
 
     def set_attracting(self, attracting: bool) -> None:
         """The headline for the attract loop (True) or for visitors (False)."""
@@ -236,7 +304,8 @@ class KioskScreen(QWidget):
     def _headline_room(self) -> int:
         """The width the header leaves the headline."""
         margins = self._root.contentsMargins()
-        used = self.languages.sizeHint().width() + self.brand_label.sizeHint().width() + 2 * HEADER_SPACING
+        used = (self.languages.sizeHint().width() + self.modes.sizeHint().width()
+                + self.brand_label.sizeHint().width() + 3 * HEADER_SPACING)
         if self.config.statistics:
             used += self.summary_label.sizeHint().width() + HEADER_SPACING
         return self.width() - margins.left() - margins.right() - used
@@ -276,6 +345,7 @@ class KioskScreen(QWidget):
         self._root.setSpacing(gap)
         self.brand_label.setFont(booth_font(22 * u, weight=QFont.Weight.Black))
         self.languages.set_scale(u)
+        self.modes.set_scale(u)
         self.summary_label.setFont(booth_font(22 * u))
         clear_h = max(120, round(128 * u))
         self.clear_button.setMinimumHeight(clear_h)
@@ -300,10 +370,26 @@ class KioskScreen(QWidget):
             button.setMinimumSize(max(150, round(230 * u)), max(96, round(120 * u)))
         self.feedback.setFixedHeight(max(max(96, round(120 * u)) + round(32 * u) + 24,
                                          2 * digit_side + round(28 * u * 1.4) + 24))
+        self.number_view.set_max_pixels(170 * u)
+        self._number_glow.setBlurRadius(70 * u)
         header_h = max(self._fit_headline(), self.brand_label.sizeHint().height(),
                        self.languages.sizeHint().height())
-        side = h - 2 * margin - header_h - gap - clear_h - 12
-        self.left.setFixedWidth(max(240, min(side, round(w * 0.52))))
+        if not self._number_mode:
+            self._answer.setSpacing(28)
+            side = h - 2 * margin - header_h - gap - clear_h - 12
+            self.left.setFixedWidth(max(240, min(side, round(w * 0.52))))
+            return
+        # number mode: the wide canvas and Clear over the crowd view (at least a quarter of the height)
+        self._answer.setSpacing(round(12 * u))
+        body_h = h - round(22 * u) - margin - header_h - gap
+        spacing = self.left.layout().spacing()
+        row_h = body_h - COLUMN_SPACING - (round(0.27 * h) if self.config.show_activations else round(0.18 * h))
+        left_w = round(w * 0.6)
+        pad = Stage.pad_for(left_w, round(left_w / NUMBER_ASPECT))
+        canvas_w = min(left_w - 2 * pad, round((row_h - clear_h - spacing - 2 * pad) * NUMBER_ASPECT))
+        stage_h = round(canvas_w / NUMBER_ASPECT) + 2 * pad
+        self.left.setFixedWidth(canvas_w + 2 * pad)
+        self.stage.setFixedHeight(stage_h)
 
     def resizeEvent(self, event) -> None:
         self._fit()
@@ -319,6 +405,35 @@ class KioskScreen(QWidget):
         painter.end()
 
     # ----- the answer -----------------------------------------------------------------------------
+    def show_number(self, reading, selected: int | None, prediction, caption: str, hint: str = "") -> None:
+        """Number mode: a NumberReading (None: nothing written) in big type with ``selected``
+        underlined, ``caption`` under it (and ``hint`` in smaller, quieter type), and the selected
+        digit's ``prediction`` in the bars and the crowd view."""
+        self.number_view.set_reading(reading, selected)
+        digits = () if reading is None else reading.digits
+        readable = bool(digits) and reading.number is not None
+        least = min((d.confidence for d in digits), default=0.0)
+        if not digits:
+            colour, glow = MUTED, 0.0
+        elif not readable:
+            colour, glow = TEXT, 0.35
+        elif least < UNSURE_BELOW:
+            colour, glow = UNSURE, 0.55
+        else:
+            colour, glow = TEXT, 0.9
+        self._number_glow.setColor(with_alpha(ACCENT if readable and least >= UNSURE_BELOW else UNSURE, glow))
+        if hint:
+            px = round(self.caption_label.font().pixelSize() * 0.6)
+            caption = (f"{html.escape(caption)}<br><span style=\"font-size: {px}px; font-weight: 400; "
+                       f"color: {MUTED.name()};\">{html.escape(hint)}</span>")
+        self.caption_label.setTextFormat(Qt.TextFormat.RichText if hint else Qt.TextFormat.PlainText)
+        self.caption_label.setText(caption)
+        self._colour(self.caption_label, colour)
+        self.bars.set_probabilities(None if prediction is None else prediction.probabilities)
+        if self.config.show_activations:
+            self.crowd.show_prediction(prediction)
+        self.stage.set_glow(0.25 if not digits else 0.3 + 0.7 * (least if readable else 0.2))
+
     def show_answer(self, prediction, empty_caption: str) -> None:
         """The prediction in big type, its caption, bars, crowd view and canvas glow; for None, a
         quiet "?" over ``empty_caption``."""
@@ -333,6 +448,7 @@ class KioskScreen(QWidget):
             colour, glow = UNSURE, 0.55
         else:
             colour, glow = TEXT, 0.9
+        self.caption_label.setTextFormat(Qt.TextFormat.PlainText)
         self.digit_label.setText("?" if prediction is None else big)
         self._colour(self.digit_label, colour)
         self._digit_glow.setColor(with_alpha(UNSURE if colour == UNSURE else ACCENT, glow))

@@ -44,7 +44,7 @@ def with_alpha(colour: QColor, alpha: float) -> QColor:
     return c
 
 
-# the buttons, the language switch, the PIN pad and the attract banner (by object name)
+# the buttons, the language and mode switches, the PIN pad and the attract banner (by object name)
 STYLE_SHEET = """
 QPushButton { color: #f8fafc; border-radius: 22px; padding: 8px 24px; }
 QPushButton#clear { background: qlineargradient(x1:0, y1:0, x2:0, y2:1, stop:0 #24324a, stop:1 #141c2c);
@@ -59,10 +59,12 @@ QPushButton#digit { background: #1e293b; border: 2px solid #38bdf8; border-radiu
 QPushButton#digit:pressed { background: #0c4a6e; }
 QPushButton#pinkey { background: #1e293b; border: 2px solid #334155; border-radius: 18px; }
 QPushButton#pinkey:pressed { background: #334155; }
-QWidget#languages { background: #0c1424; border: 2px solid #1e3a5f; border-radius: 20px; }
-QPushButton#language { background: transparent; border: none; border-radius: 16px; color: #94a3b8; padding: 0px; }
+QWidget#languages, QWidget#modes { background: #0c1424; border: 2px solid #1e3a5f; border-radius: 20px; }
+QPushButton#language, QPushButton#mode { background: transparent; border: none; border-radius: 16px;
+                                         color: #94a3b8; padding: 0px; }
 QPushButton#language:checked { background: #2563eb; color: #ffffff; }
-QPushButton#language:pressed { background: #1e3a8a; }
+QPushButton#mode:checked { background: #0e7490; color: #ffffff; }
+QPushButton#language:pressed, QPushButton#mode:pressed { background: #1e3a8a; }
 QWidget#pinpanel { background: #0c1424; border: 2px solid #1e3a5f; border-radius: 28px; }
 QWidget#pinpanel QLabel { color: #f1f5f9; background: transparent; border: none; }
 QLabel#banner { background: rgba(8, 13, 25, 215); color: #e0f2fe; border: 2px solid #38bdf8;

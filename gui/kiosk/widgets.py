@@ -1,7 +1,8 @@
 """The booth window's smaller widgets: :class:`BoothBars` (the ten probabilities), :class:`Stage`
-(the canvas in its glow, with the attract loop's banner), :class:`PinPad` (the staff PIN pad) and
-:class:`LanguageToggle` (the visitors' TR | EN switch); and the easing they share with the crowd
-view (:class:`Eased`, :class:`AnimatedWidget`)."""
+(the canvas in its glow, with the attract loop's banner), :class:`PinPad` (the staff PIN pad),
+:class:`LanguageToggle` (the visitors' TR | EN switch), :class:`ModeToggle` (0–9 | 123: one digit
+or a number) and :class:`NumberView` (a number's digits in huge type, each one tappable); and the
+easing they share with the crowd view (:class:`Eased`, :class:`AnimatedWidget`)."""
 from __future__ import annotations
 
 import time
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (QButtonGroup, QGridLayout, QHBoxLayout, QLabel, Q
 
 from gui import i18n
 from gui.drawing.canvas import DrawingCanvas
-from gui.kiosk.theme import ACCENT, MUTED, TEXT, TRACK, UNSURE, booth_font, with_alpha
+from gui.kiosk.theme import ACCENT, FAINT, MUTED, TEXT, TRACK, UNSURE, booth_font, with_alpha
 from gui.drawing.answer_text import UNSURE_BELOW, percent_text, top_two
 
 PIN_TIMEOUT_MS = 20_000
@@ -172,12 +173,16 @@ class BoothBars(AnimatedWidget):
 
 
 class Stage(QWidget):
-    """The canvas, kept square and centred, in a soft glow; a banner over it during the attract loop."""
+    """The canvas, kept at its aspect (square for a digit, wide for a number) and centred, in a soft
+    glow; a banner over it during the attract loop."""
+
+    PAD_SHARE = 40          # the glow's room: this share of the stage's shorter side (at least 6 px)
 
     def __init__(self, canvas: DrawingCanvas, parent: QWidget | None = None):
         super().__init__(parent)
         self.canvas = canvas
         canvas.setParent(self)
+        self._aspect = 1.0   # the canvas's width / height
         self._glow = 0.25
         self.banner = QLabel(self)
         self.banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -189,7 +194,8 @@ class Stage(QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.banner.setText(self.tr("Touch the screen to draw your own digit"))
+        self.banner.setText(self.tr("Touch the screen to write your own number") if self._aspect > 1.2
+                            else self.tr("Touch the screen to draw your own digit"))
         self._place_banner()
 
     def changeEvent(self, event) -> None:
@@ -203,23 +209,45 @@ class Stage(QWidget):
             self._glow = strength
             self.update()
 
+    @property
+    def aspect(self) -> float:
+        return self._aspect
+
+    def set_aspect(self, ratio: float) -> None:
+        """The canvas's width / height: 1 for a digit, wider for a number."""
+        self._aspect = max(0.2, float(ratio))
+        self.retranslate()   # the banner invites to write a number on a wide canvas
+        self._place_canvas()
+
+    @staticmethod
+    def pad_for(width: int, height: int) -> int:
+        return max(6, min(width, height) // Stage.PAD_SHARE)
+
     def resizeEvent(self, event) -> None:
-        pad = max(6, min(self.width(), self.height()) // 40)
-        side = max(1, min(self.width(), self.height()) - 2 * pad)
-        self.canvas.setGeometry((self.width() - side) // 2, (self.height() - side) // 2, side, side)
+        self._place_canvas()
+
+    def _place_canvas(self) -> None:
+        pad = self.pad_for(self.width(), self.height())
+        room_w, room_h = max(1, self.width() - 2 * pad), max(1, self.height() - 2 * pad)
+        w = max(1, min(room_w, round(room_h * self._aspect)))
+        h = max(1, min(room_h, round(w / self._aspect)))
+        self.canvas.setGeometry((self.width() - w) // 2, (self.height() - h) // 2, w, h)
         self._place_banner()
+        self.update()
 
     def _place_banner(self) -> None:
         """The banner across the canvas's foot, its type as big as its text allows."""
-        side = self.canvas.width()
-        banner_h, banner_w = max(44, side // 11), side - side // 8
+        width, height = self.canvas.width(), self.canvas.height()
+        side = min(width, height)
+        banner_h = max(44, side // 11)
+        banner_w = width - width // 8 if self._aspect <= 1.2 else min(width - width // 8, round(side * 1.6))
         font = booth_font(banner_h * 0.4, bold=True)
         room = banner_w - banner_h   # the rounded ends and a little air
         while font.pixelSize() > 10 and QFontMetricsF(font).horizontalAdvance(self.banner.text()) > room:
             font.setPixelSize(font.pixelSize() - 1)
         self.banner.setFont(font)
-        self.banner.setGeometry(self.canvas.x() + (side - banner_w) // 2,
-                                self.canvas.y() + side - banner_h - side // 28, banner_w, banner_h)
+        self.banner.setGeometry(self.canvas.x() + (width - banner_w) // 2,
+                                self.canvas.y() + height - banner_h - side // 28, banner_w, banner_h)
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self)
@@ -394,3 +422,157 @@ class LanguageToggle(QWidget):
         if i18n.is_language_change(event):
             self.sync()
         super().changeEvent(event)
+
+
+class ModeToggle(QWidget):
+    """The visitors' switch between one digit and a number, "0–9 | 123": two touch-sized buttons
+    (the same in every language), the mode on screen lit. ``chosen`` says which a visitor tapped;
+    ``sync`` lights the mode on screen."""
+
+    chosen = Signal(str)
+    MODES = ("digit", "number")
+    LABELS = {"digit": "0–9", "number": "123"}
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("modes")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+        self._mode = "digit"
+        self.buttons: dict[str, QPushButton] = {}
+        for mode in self.MODES:
+            button = QPushButton(self.LABELS[mode])
+            button.setObjectName("mode")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.clicked.connect(lambda _=False, m=mode: self._on_clicked(m))
+            self._group.addButton(button)
+            layout.addWidget(button)
+            self.buttons[mode] = button
+        self.set_scale(1.0)
+        self.sync(self._mode)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.buttons["digit"].setAccessibleName(self.tr("One digit"))
+        self.buttons["number"].setAccessibleName(self.tr("A number"))
+
+    def changeEvent(self, event) -> None:
+        if i18n.is_language_change(event):
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_scale(self, u: float) -> None:
+        """Touch-sized for the screen (``u``: the kiosk's scale, 1 at 1920×1080)."""
+        height, width = max(56, round(64 * u)), max(84, round(104 * u))
+        for button in self.buttons.values():
+            button.setFont(booth_font(max(20, 26 * u), bold=True))
+            button.setFixedSize(width, height)
+
+    def active(self) -> str:
+        """The mode lit now."""
+        return next((mode for mode, button in self.buttons.items() if button.isChecked()), "")
+
+    def sync(self, mode: str) -> None:
+        """Light ``mode`` (the mode on screen)."""
+        self._mode = mode
+        for name, button in self.buttons.items():
+            button.setChecked(name == mode)
+
+    def _on_clicked(self, mode: str) -> None:
+        self.chosen.emit(mode)
+        self.sync(self._mode)   # the window says which mode is on screen (sync); until then the old one
+
+
+class NumberView(QWidget):
+    """A number in huge type, one slot per digit group: digits in white (orange when the network is
+    unsure), a group that is not a digit as an orange "?", the selected digit (its bars are on
+    show) underlined. A tap on a digit emits ``digitTapped`` with its index."""
+
+    digitTapped = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._glyphs: list[tuple[str, QColor]] = []
+        self._selected: int | None = None
+        self._max_px = 200.0
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(60)
+
+    def set_reading(self, reading, selected: int | None) -> None:
+        """Show a NumberReading (None: a quiet "?"), ``selected`` underlined (when several)."""
+        if reading is None or not reading.digits:
+            self._glyphs = [("?", FAINT)]
+            self._selected = None
+        else:
+            self._glyphs = []
+            for d in reading.digits:
+                if not d.is_digit:
+                    self._glyphs.append(("?", UNSURE))
+                else:
+                    self._glyphs.append((str(d.digit), UNSURE if d.confidence < UNSURE_BELOW else TEXT))
+            self._selected = selected if len(reading.digits) > 1 else None
+        self.update()
+
+    def text(self) -> str:
+        """What it shows: "2026", "2?26", "?"."""
+        return "".join(g for g, _ in self._glyphs)
+
+    def selected(self) -> int | None:
+        return self._selected
+
+    def set_max_pixels(self, px: float) -> None:
+        """The type's size when the number fits (it shrinks for long numbers); the widget's height."""
+        self._max_px = px
+        self.setFixedHeight(round(px * 1.12))
+        self.update()
+
+    def type_pixels(self) -> int:
+        """The type's size for the number on show, in pixels."""
+        return self._layout()[0].pixelSize()
+
+    def _layout(self) -> tuple[QFont, float, float]:
+        """(font, slot width, x of the first slot): as big as ``max_px`` allows, smaller to fit."""
+        n = max(1, len(self._glyphs))
+        font = booth_font(self._max_px, weight=QFont.Weight.Black)
+        slot = QFontMetricsF(font).horizontalAdvance("0") * 1.08
+        if slot * n > self.width():
+            font.setPixelSize(max(12, int(font.pixelSize() * self.width() / (slot * n))))
+            slot = QFontMetricsF(font).horizontalAdvance("0") * 1.08
+        return font, slot, 0.0
+
+    def slot_rect(self, index: int) -> QRectF:
+        _, slot, x0 = self._layout()
+        return QRectF(x0 + index * slot, 0, slot, self.height())
+
+    def mousePressEvent(self, event) -> None:
+        if len(self._glyphs) > 1 and event.button() == Qt.MouseButton.LeftButton:
+            _, slot, x0 = self._layout()
+            index = int((event.position().x() - x0) // slot)
+            if 0 <= index < len(self._glyphs):
+                self.digitTapped.emit(index)
+        super().mousePressEvent(event)
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font, slot, x0 = self._layout()
+        painter.setFont(font)
+        metrics = QFontMetricsF(font)
+        baseline = (self.height() + metrics.capHeight()) / 2
+        for i, (glyph, colour) in enumerate(self._glyphs):
+            rect = QRectF(x0 + i * slot, 0, slot, self.height())
+            if i == self._selected:
+                bar_h = max(4.0, font.pixelSize() * 0.045)
+                bar = QRectF(rect.x() + slot * 0.14, baseline + font.pixelSize() * 0.07, slot * 0.72, bar_h)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(ACCENT)
+                painter.drawRoundedRect(bar, bar_h / 2, bar_h / 2)
+            painter.setPen(colour if i == self._selected or self._selected is None else QColor(colour).darker(115))
+            painter.drawText(QRectF(rect.x(), baseline - metrics.ascent(), slot, metrics.height()),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, glyph)
+        painter.end()

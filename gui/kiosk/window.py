@@ -24,6 +24,12 @@ Unattended:
   top-left corner; everything on screen, the answer on show too, changes at once. When the booth
   goes idle it returns to its own language (``language``: the command line's, else the booth
   config's, else the system's).
+* **Number mode** — the 0–9 | 123 buttons next to TR | EN switch between one digit and a number
+  written left to right on a wide canvas (``mode = "number"`` in the booth config starts there;
+  idle returns to the booth's mode). The number shows in huge type with a box over each digit on
+  the canvas; tapping a digit (in the number or its box) puts its probabilities in the bars and
+  the crowd view. "Did I get it right?" asks about the whole number and the statistics record it;
+  "Which digit was it?" is not asked. The attract loop writes short numbers (years, mostly).
 
 This module is :class:`KioskWindow`, the behaviour: a frameless top-level window holding its
 :class:`~gui.kiosk.screen.KioskScreen` (``window.view``) as its only child. What the screen shows
@@ -40,14 +46,14 @@ from PySide6.QtCore import QEvent, QPointF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
-from engine.booth import BoothConfig, BoothStats
+from engine.booth import MODES, BoothConfig, BoothStats
 from engine.catalogue import LoadedModel
 from gui import i18n
 from gui.kiosk.attract import AttractLoop
 from gui.kiosk.safety import ExceptionGuard, exit_sequence, pressed_combination
 from gui.kiosk.screen import KioskScreen
 from gui.kiosk.theme import booth_palette
-from gui.drawing.answer_text import empty_caption
+from gui.drawing.answer_text import describe, empty_caption, kiosk_not_a_digit, percent_text
 from gui.drawing.recognition import Recognizer
 
 log = logging.getLogger("digit_studio")
@@ -89,6 +95,8 @@ class KioskWindow(QWidget):
         if language is not None and language != i18n.current():
             i18n.set_language(language)
         self._home_language = i18n.current()   # what it is on screen now (a catalogue may have failed to load)
+        self._home_mode = self.config.mode      # "digit" or "number": it starts in it and returns to it when idle
+        self._mode = "digit"
         self.setPalette(booth_palette())
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         self.view = KioskScreen(self.config, parent=self)   # what it shows: every widget, laid out
@@ -106,6 +114,8 @@ class KioskWindow(QWidget):
         self._filtering = self._quit_connected = False
         self._warming = False            # "Warming up the network…" instead of the caption while there is no answer
         self._shown = None               # the prediction on show (the attract loop's too)
+        self._reading = None             # number mode: the NumberReading on show (the attract loop's too)
+        self._latest_reading = None      # number mode: the visitor's current reading
         self._fell_back = False          # the model about to be used is a fallback
         self._recoveries: deque[float] = deque()
         self._last_press: tuple | None = None
@@ -117,10 +127,14 @@ class KioskWindow(QWidget):
         self._collector = None     # gui.handwriting.collector.HandwritingCollector, with collect_samples
         self.view.pin_pad.entered.connect(self._on_pin_entered)
         self.view.languages.chosen.connect(self.choose_language)
+        self.view.modes.chosen.connect(self.choose_mode)
+        self.view.number_view.digitTapped.connect(self.select_digit)
+        self.view.canvas.boxChosen.connect(self.select_digit)
         self._model_loaded: LoadedModel | None = None
 
         self.recognizer = Recognizer(self.view.canvas, started_at=self._started_at, parent=self, backend=backend)
         self.recognizer.predictionShown.connect(self._on_prediction)
+        self.recognizer.numberShown.connect(self._on_number)
         self.recognizer.modelChanged.connect(self._on_model_changed)
         self.recognizer.engineFailed.connect(self._on_engine_failed)
         self.recognizer.fellBack.connect(self._on_fell_back)
@@ -129,7 +143,9 @@ class KioskWindow(QWidget):
 
         self.attract = AttractLoop(self.view.canvas, pause_s=self.config.attract_pause_seconds, parent=self)
         self.attract.reader = self._read_example
+        self.attract.number_reader = self._read_number_example
         self.attract.digitShown.connect(self._on_attract_digit_shown)
+        self.attract.numberShown.connect(self._on_attract_number_shown)
         self.guard = ExceptionGuard(self)
         self.guard.caught.connect(self._recover, Qt.ConnectionType.QueuedConnection)
 
@@ -141,6 +157,8 @@ class KioskWindow(QWidget):
         self.retry_timer = QTimer(self, singleShot=True, interval=round(RETRY_SECONDS * 1000),
                                    timeout=self.start_engine)
         self._set_warming(True)
+        if self._home_mode != self._mode:
+            self.set_mode(self._home_mode)
         self.retranslate()
 
     # ----- showing the kiosk ------------------------------------------------------------------------
@@ -184,6 +202,59 @@ class KioskWindow(QWidget):
         if language != i18n.current():
             log.info("kiosk: a visitor chose %s", i18n.LANGUAGES.get(language, language))
             i18n.set_language(language)
+
+    # ----- one digit or a number -------------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        """"digit" (one digit at a time) or "number" (several, read as one number)."""
+        return self._mode
+
+    @property
+    def number_mode(self) -> bool:
+        return self._mode == "number"
+
+    @property
+    def home_mode(self) -> str:
+        """The booth's own mode (its config's ``mode``): the kiosk starts in it and returns to it when idle."""
+        return self._home_mode
+
+    @Slot(str)
+    def choose_mode(self, mode: str) -> None:
+        """A visitor tapped 0–9 or 123."""
+        if mode != self._mode:
+            log.info("kiosk: a visitor chose %s mode", mode)
+        self.set_mode(mode)
+
+    def set_mode(self, mode: str) -> None:
+        """Switch to ``mode`` ("digit" or "number"): the drawing on the canvas is counted and
+        cleared, the screen re-arranged (a square or a wide canvas) and the recognizer reads
+        digits or numbers from now on."""
+        if mode not in MODES or mode == self._mode:
+            self.view.modes.sync(self._mode)
+            return
+        if self.attract.running:
+            self.stop_attract()
+        self._finish_drawing()
+        self.view.canvas.clear()
+        self._mode = mode
+        on = mode == "number"
+        self._reading = self._latest_reading = None
+        self.view.set_number_mode(on)
+        self.attract.number_mode = on
+        self.recognizer.number_mode = on
+        self._show(None)
+        log.info("kiosk: %s mode", mode)
+
+    @Slot(int)
+    def select_digit(self, index: int) -> None:
+        """A visitor tapped a digit of the number (on the canvas or in the answer): its
+        probabilities go to the bars and the crowd view."""
+        if self.number_mode:
+            self.recognizer.select_digit(index)   # → predictionShown with that digit's prediction
+
+    def selected_digit(self) -> int | None:
+        """Which digit of the number on show the bars follow (None: none)."""
+        return self.recognizer.selected_digit if self._reading is not None else None
 
     def changeEvent(self, event) -> None:
         if i18n.is_language_change(event):
@@ -244,17 +315,64 @@ class KioskWindow(QWidget):
             self._show(None)
 
     def idle_caption(self) -> str:
-        """The caption while there is no answer: warming up, the attract loop's, or "Draw a digit"."""
+        """The caption while there is no answer: warming up, the attract loop's, or "Draw a digit"
+        ("Write a number" in number mode)."""
         if self._warming:
             return self.tr("Warming up the network…")
-        return self.tr("Watch me read…") if self.attract_running() else empty_caption()
+        if self.attract_running():
+            return self.tr("Watch me read…")
+        return self.tr("Write a number") if self.number_mode else empty_caption()
+
+    def number_caption(self) -> str:
+        """Number mode's caption: how many digits and the least sure one's confidence, what is
+        wrong when the number cannot be read, or the idle caption when nothing is written."""
+        reading = self._reading
+        if reading is None or not reading.digits:
+            return self.idle_caption()
+        digits = reading.digits
+        bad = sum(1 for d in digits if not d.is_digit)
+        if len(digits) == 1:
+            return kiosk_not_a_digit() if bad else describe(digits[0].prediction)[1]
+        if bad:
+            return (self.tr("Hmm, the orange one doesn't look like a digit. Write digits from 0\u00a0to\u00a09!")
+                    if bad == 1 else
+                    self.tr("Hmm, the orange ones don't look like digits. Write digits from 0\u00a0to\u00a09!"))
+        least = min(d.confidence for d in digits)
+        return self.tr("{count} digits · least sure {percent}").format(count=i18n.integer(len(digits)),
+                                                                       percent=percent_text(least))
+
+    def number_hint(self) -> str:
+        """Under the caption, when the number has several digits: how to see one digit's bars."""
+        reading = self._reading
+        if reading is None or len(reading.digits) < 2 or reading.number is None:
+            return ""
+        return self.tr("Tap a digit to see its bars")
 
     def _show(self, prediction) -> None:
         self._shown = prediction
-        self.view.show_answer(prediction, self.idle_caption())
+        if self.number_mode:
+            reading = self._reading
+            selected = self.selected_digit()
+            if reading is not None and reading.digits:
+                self.view.canvas.set_boxes([d.box for d in reading.digits], [not d.is_digit for d in reading.digits],
+                                           selected)
+            else:
+                self.view.canvas.set_boxes([])
+            self.view.show_number(reading, selected, prediction, self.number_caption(), self.number_hint())
+        else:
+            self.view.show_answer(prediction, self.idle_caption())
 
     def attract_running(self) -> bool:
         return self.attract.running
+
+    @Slot(object)
+    def _on_number(self, reading) -> None:
+        """Number mode: a NumberReading (None: an empty canvas); the selected digit's prediction
+        follows on predictionShown."""
+        self._reading = reading
+        if not self.attract.running:
+            self._latest_reading = reading
+        self._show(self._shown)
 
     @Slot(object)
     def _on_prediction(self, prediction) -> None:
@@ -272,9 +390,13 @@ class KioskWindow(QWidget):
         self._settle_timer.start()
 
     def _ask_feedback(self) -> None:
-        # "Did I get it right?" asks about a digit: not after "that doesn't look like a digit".
+        # "Did I get it right?" asks about a digit (or a number): not after "that doesn't look like a digit".
+        if self.number_mode:
+            answered = self._latest_reading is not None and self._latest_reading.number is not None
+        else:
+            answered = self._latest is not None and self._latest.is_digit
         if (self.config.ask_feedback and not self.attract.running and not self._answered
-                and self._latest is not None and self._latest.is_digit and not self.view.canvas.is_empty()):
+                and answered and not self.view.canvas.is_empty()):
             self.view.feedback.setCurrentIndex(1)
             self.feedbackAsked.emit()
 
@@ -283,6 +405,9 @@ class KioskWindow(QWidget):
 
     def answer_feedback(self, right: bool) -> None:
         """A visitor's ✓ or ✗ for the answer on show (once per drawing)."""
+        if self.number_mode:
+            self._answer_number(right)
+            return
         if self._latest is None or self._answered:
             return
         self._answered = True
@@ -297,6 +422,18 @@ class KioskWindow(QWidget):
             self.view.feedback.setCurrentIndex(2)
         self._update_summary()
 
+    def _answer_number(self, right: bool) -> None:
+        """Number mode's ✓ or ✗: about the whole number (no "Which digit was it?")."""
+        reading = self._latest_reading
+        if reading is None or reading.number is None or self._answered:
+            return
+        self._answered = True
+        self.stats.record_feedback(right, None, number_mode=True, number=reading.number)
+        log.info("feedback right=%s number=%s", right, reading.number)
+        self.view.set_thanks(learning=False)
+        self.view.feedback.setCurrentIndex(2)
+        self._update_summary()
+
     def _read_example(self, strokes) -> int | None:
         """What the current network reads in an attract-loop example (None: no model, or no digit)."""
         from engine.drawn_digits import render_strokes
@@ -307,11 +444,29 @@ class KioskWindow(QWidget):
         prediction = predictor.recognise(render_strokes(strokes, size=(440, 440), pen_width=28))
         return None if prediction is None or not prediction.is_digit else prediction.digit
 
+    def _read_number_example(self, strokes, aspect: float) -> str | None:
+        """What the current network reads in an attract-loop number (strokes in the canvas's
+        fractions), drawn as the canvas would: the kiosk's pen, following the height."""
+        from engine.drawn_digits import render_strokes
+        from engine.numbers import read_number
+        from gui.drawing.canvas import REFERENCE_WIDTH
+        from gui.kiosk.screen import KIOSK_BRUSH
+
+        predictor = self.recognizer.predictor
+        if predictor is None:
+            return None
+        height = 200
+        width = round(height * aspect)
+        image = render_strokes(strokes, size=(width, height), box=(0, 0, width, height),
+                               pen_width=KIOSK_BRUSH / REFERENCE_WIDTH * height)
+        return read_number(image, predictor).number
+
     def keep_sample(self, label: int) -> None:
         """The visitor says the drawing on show was a ``label`` (after ✗, with collect_samples):
         keep it in the samples database, source "kiosk"."""
         prediction = self._latest
-        if not self.config.collect_samples or prediction is None or self.view.canvas.is_empty():
+        if (not self.config.collect_samples or self.number_mode or prediction is None
+                or self.view.canvas.is_empty()):
             return
         if self._collector is None:
             from gui.handwriting.collector import HandwritingCollector
@@ -325,9 +480,18 @@ class KioskWindow(QWidget):
     def _finish_drawing(self) -> None:
         """Count the visitor's drawing (once), before it leaves the canvas."""
         prediction, self._latest = self._latest, None
+        reading, self._latest_reading = self._latest_reading, None
         self._answered = False
         self._settle_timer.stop()
         self.view.feedback.setCurrentIndex(0)
+        if self.number_mode:
+            if reading is not None and reading.digits:
+                model = self.recognizer.model
+                least = min(d.confidence for d in reading.digits)
+                self.stats.record_drawing(None, least, model.ref if model else None, number_mode=True,
+                                          number=reading.number)
+                self._update_summary()
+            return
         if prediction is not None:
             model = self.recognizer.model
             # A refused drawing counts as a drawing with no digit read (digit None in the log).
@@ -354,6 +518,9 @@ class KioskWindow(QWidget):
         """What the Clear button does: count the drawing and start afresh."""
         self._finish_drawing()
         self.view.canvas.clear()
+        if self.number_mode:   # the boxes and the number go at once (the empty canvas's reading follows)
+            self._reading = None
+            self._show(None)
 
     @Slot()
     def _on_clear_clicked(self) -> None:
@@ -374,6 +541,9 @@ class KioskWindow(QWidget):
         if i18n.current() != self._home_language:   # the next visitor finds the booth's own language
             log.info("idle: back to %s", i18n.LANGUAGES[self._home_language])
             i18n.set_language(self._home_language)
+        if self._mode != self._home_mode:            # ... and its own mode
+            log.info("idle: back to %s mode", self._home_mode)
+            self.set_mode(self._home_mode)
         self.idleCleared.emit()
         self._attract_timer.start()
 
@@ -396,6 +566,7 @@ class KioskWindow(QWidget):
         self.view.stage.banner.hide()
         self.view.set_attracting(False)
         self._latest = None
+        self._reading = None
         self.view.canvas.clear()
         log.info("attract loop stopped")
         self.attractStopped.emit()
@@ -404,6 +575,12 @@ class KioskWindow(QWidget):
     def _on_attract_digit_shown(self, digit: int) -> None:
         shown = self._shown
         log.info("attract: drew a %d, the network read %s", digit, "nothing" if shown is None else shown.digit)
+
+    @Slot(str)
+    def _on_attract_number_shown(self, number: str) -> None:
+        reading = self._reading
+        read = "nothing" if reading is None else reading.number or "no number"
+        log.info("attract: wrote %s, the network read %s", number, read)
 
     # ----- input ------------------------------------------------------------------------------------------
     def eventFilter(self, watched, event) -> bool:
@@ -476,7 +653,7 @@ class KioskWindow(QWidget):
         try:
             if self.attract.running:
                 self.stop_attract()
-            self._latest = None
+            self._latest = self._latest_reading = self._reading = None
             self._answered = False
             self.view.feedback.setCurrentIndex(0)
             if not self.view.canvas.is_empty() or self.view.canvas.strokes():

@@ -675,6 +675,10 @@
 <context>
     <name>DrawingCanvas</name>
     <message>
+        <source>Write a number</source>
+        <translation>Bir sayı yaz</translation>
+    </message>
+    <message>
         <source>Draw a digit here</source>
         <translation>Buraya bir rakam çiz</translation>
     </message>
@@ -1014,6 +1018,10 @@
         <translation>Ağın el yazısını nasıl okuduğunu izle, sonra sen de dene!</translation>
     </message>
     <message>
+        <source>Write a number. Watch a neural network read it.</source>
+        <translation>Bir sayı yaz. Bir sinir ağının onu okuyuşunu izle.</translation>
+    </message>
+    <message>
         <source>Draw a digit. Watch a neural network read it.</source>
         <translation>Bir rakam çiz. Bir sinir ağının onu okuyuşunu izle.</translation>
     </message>
@@ -1039,6 +1047,26 @@
     <message>
         <source>Watch me read…</source>
         <translation>Nasıl okuduğumu izle…</translation>
+    </message>
+    <message>
+        <source>Write a number</source>
+        <translation>Bir sayı yaz</translation>
+    </message>
+    <message>
+        <source>Hmm, the orange one doesn&apos;t look like a digit. Write digits from 0&#xa0;to&#xa0;9!</source>
+        <translation>Hmm, turuncu olan bir rakama benzemiyor. 0&#xa0;ile&#xa0;9 arasında rakamlar yaz!</translation>
+    </message>
+    <message>
+        <source>Hmm, the orange ones don&apos;t look like digits. Write digits from 0&#xa0;to&#xa0;9!</source>
+        <translation>Hmm, turuncu olanlar rakama benzemiyor. 0&#xa0;ile&#xa0;9 arasında rakamlar yaz!</translation>
+    </message>
+    <message>
+        <source>{count} digits · least sure {percent}</source>
+        <translation>{count} rakam · en az {percent} emin</translation>
+    </message>
+    <message>
+        <source>Tap a digit to see its bars</source>
+        <translation>Çubuklarını görmek için bir rakama dokun</translation>
     </message>
     <message>
         <source>{count} drawing today</source>
@@ -1254,6 +1282,14 @@
         <translation>&amp;Tam ekran</translation>
     </message>
     <message>
+        <source>N&amp;umber Mode</source>
+        <translation>&amp;Sayı modu</translation>
+    </message>
+    <message>
+        <source>Write several digits left to right and read the whole number</source>
+        <translation>Soldan sağa birkaç rakam yaz, sayının tamamını oku</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>&amp;Dil</translation>
     </message>
@@ -1280,6 +1316,26 @@
     <message>
         <source>&amp;About Digit Studio</source>
         <translation>Digit Studio &amp;hakkında</translation>
+    </message>
+    <message>
+        <source>Number mode: write several digits left to right. The canvas was cleared.</source>
+        <translation>Sayı modu: soldan sağa birkaç rakam yaz. Tuval temizlendi.</translation>
+    </message>
+    <message>
+        <source>Number mode: write several digits left to right.</source>
+        <translation>Sayı modu: soldan sağa birkaç rakam yaz.</translation>
+    </message>
+    <message>
+        <source>Digit mode: draw one digit. The canvas was cleared.</source>
+        <translation>Rakam modu: tek bir rakam çiz. Tuval temizlendi.</translation>
+    </message>
+    <message>
+        <source>Digit mode: draw one digit.</source>
+        <translation>Rakam modu: tek bir rakam çiz.</translation>
+    </message>
+    <message>
+        <source>A kept drawing is one digit: turn Number Mode off (Ctrl+Shift+N) to keep drawings</source>
+        <translation>Saklanan bir çizim tek bir rakamdır: çizim saklamak için sayı modunu kapat (Ctrl+Shift+N)</translation>
     </message>
     <message>
         <source>{device} · {model}</source>
@@ -1426,6 +1482,17 @@
     <message>
         <source>About Digit Studio</source>
         <translation>Digit Studio hakkında</translation>
+    </message>
+</context>
+<context>
+    <name>ModeToggle</name>
+    <message>
+        <source>One digit</source>
+        <translation>Tek rakam</translation>
+    </message>
+    <message>
+        <source>A number</source>
+        <translation>Bir sayı</translation>
     </message>
 </context>
 <context>
@@ -1895,8 +1962,32 @@
 <context>
     <name>PredictionPanel</name>
     <message>
+        <source>Box {boxes} doesn&apos;t look like a digit</source>
+        <translation>{boxes}. kutu bir rakama benzemiyor</translation>
+    </message>
+    <message>
+        <source>Boxes {boxes} don&apos;t look like digits</source>
+        <translation>{boxes}. kutular rakama benzemiyor</translation>
+    </message>
+    <message>
+        <source>{count} digits</source>
+        <translation>{count} rakam</translation>
+    </message>
+    <message>
+        <source>least sure: {digit} at {percent}</source>
+        <translation>en az emin: {digit}, {percent}</translation>
+    </message>
+    <message>
+        <source>Write a number</source>
+        <translation>Bir sayı yaz</translation>
+    </message>
+    <message>
         <source>Click the digit you meant to keep this drawing (Ctrl+0 … Ctrl+9)</source>
         <translation>Bu çizimi saklamak için doğru rakama tıkla (Ctrl+0 … Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>Digit {position} of {count} · point at a box to see another</source>
+        <translation>{count} rakamın {position}. · başkası için bir kutunun üstüne gel</translation>
     </message>
 </context>
 <context>
@@ -2062,6 +2153,10 @@
 </context>
 <context>
     <name>Stage</name>
+    <message>
+        <source>Touch the screen to write your own number</source>
+        <translation>Kendi sayını yazmak için ekrana dokun</translation>
+    </message>
     <message>
         <source>Touch the screen to draw your own digit</source>
         <translation>Kendi rakamını çizmek için ekrana dokun</translation>
