@@ -206,10 +206,10 @@ class Lesson(QWidget):
 
     def make_steps(self) -> list[QWidget]:
         """The lesson's steps (widgets, built once; their words are set in ``retranslate``)."""
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} gives no steps: every lesson defines make_steps()")
 
     def make_question(self) -> Question:
-        raise NotImplementedError
+        raise TypeError(f"{type(self).__name__} asks no question: every lesson defines make_question()")
 
     def refresh(self) -> None:
         """Recompute every number on show from ``self.context`` (the model, the drawing)."""
