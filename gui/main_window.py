@@ -32,6 +32,7 @@ from gui.network.view import ActivationView
 from gui.drawing.canvas import DrawingCanvas
 from gui.drawing.prediction_panel import PredictionPanel
 from gui.drawing.recognition import CanvasPositionLog, Recognizer
+from gui.evaluate.view import EvaluateView
 from gui import i18n
 from gui.handwriting.collector import HandwritingCollector, plural
 from gui.handwriting.gallery import HandwritingView
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self._build_training_dock()
         self._build_handwriting_dock()
         self._build_learn_dock()
+        self._build_evaluate_dock()
         self._build_actions_and_menus()
         self._status = QLabel()
         self.statusBar().addPermanentWidget(self._status)
@@ -220,6 +222,24 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.handwriting_dock, self.learn_dock)
         self.learn_dock.hide()
 
+    def _build_evaluate_dock(self) -> None:
+        self.evaluate = EvaluateView(current_model=lambda: self.recognizer.model)
+        self.evaluate_dock = QDockWidget(self)
+        self.evaluate_dock.setObjectName("evaluate-dock")
+        self.evaluate_dock.setWidget(self.evaluate)
+        self.evaluate_dock.setAllowedAreas(Qt.LeftDockWidgetArea | Qt.RightDockWidgetArea)
+        self.addDockWidget(Qt.RightDockWidgetArea, self.evaluate_dock)
+        self.tabifyDockWidget(self.learn_dock, self.evaluate_dock)
+        self.evaluate_dock.hide()
+        self.evaluate.imageChosen.connect(self.show_image)
+
+    @Slot(object)
+    def show_image(self, image) -> None:
+        """Put a 28×28 image (an evaluated sample) on the canvas: the answer and the layers read it."""
+        if self.recognizer.number_mode:    # one digit, on the square canvas
+            self.set_number_mode(False, announce=False)
+        self.canvas.show_image(image)
+
     def _build_actions_and_menus(self) -> None:
         def action(slot, shortcut=None, menu=None):
             act = QAction(self)
@@ -241,7 +261,7 @@ class MainWindow(QMainWindow):
             act.setText(name)           # a model's name is the same in every language
         file_menu.insertAction(shipped.menuAction(), self.open_model_action)
         self.save_model_action = action(self._on_save_model, QKeySequence.SaveAs, file_menu)
-        self.save_drawing_action = action(self._on_save_drawing, QKeySequence("Ctrl+E"), file_menu)
+        self.save_drawing_action = action(self._on_save_drawing, QKeySequence("Ctrl+Shift+E"), file_menu)
         file_menu.addSeparator()
         self.quit_action = action(self.close, QKeySequence.Quit, file_menu)
 
@@ -265,6 +285,9 @@ class MainWindow(QMainWindow):
         self.numpy_action = action(self._on_toggle_numpy, menu=view)
         self.numpy_action.setCheckable(True)
         self.network.numpyCheckChanged.connect(self.numpy_action.setChecked)
+        self.evaluate_action = self.evaluate_dock.toggleViewAction()
+        self.evaluate_action.setShortcut(QKeySequence("Ctrl+E"))
+        view.addAction(self.evaluate_action)
         self.fullscreen_action = action(self._on_toggle_fullscreen, QKeySequence.FullScreen, view)
         self.fullscreen_action.setCheckable(True)
         self.number_action = QAction(self, checkable=True)
@@ -332,6 +355,7 @@ class MainWindow(QMainWindow):
         self.train_button.setToolTip(self.tr("Train a network and watch it learn (Ctrl+T)"))
         self.training_dock.setWindowTitle(self.tr("Train a network"))
         self.handwriting_dock.setWindowTitle(self.tr("My handwriting"))
+        self.evaluate_dock.setWindowTitle(self.tr("Evaluate"))
 
         self.file_menu.setTitle(self.tr("&File"))
         self.shipped_menu.setTitle(self.tr("Shipped &Models"))
@@ -346,6 +370,8 @@ class MainWindow(QMainWindow):
         self.view_menu.setTitle(self.tr("&View"))
         self.network_action.setText(self.tr("&Network Layers"))
         self.train_action.setText(self.tr("&Training Panel"))
+        self.evaluate_action.setText(self.tr("&Evaluate…"))
+        self.evaluate_action.setStatusTip(self.tr("Run a model over a labelled data set: confusion matrix and mistakes"))
         self.numpy_action.setText(self.tr("Check with &NumPy"))
         self.fullscreen_action.setText(self.tr("&Full Screen"))
         self.number_action.setText(self.tr("N&umber Mode"))
@@ -747,6 +773,7 @@ class MainWindow(QMainWindow):
         self._settings.setValue("window/state", self.saveState())
         self.training.stop_and_wait()  # stops within one batch and joins the training thread
         self.learn.stop()
+        self.evaluate.stop()
         self.hide()  # feels instant even if TensorFlow is still loading below
         self.recognizer.stop()
         self.handwriting.close()

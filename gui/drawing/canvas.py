@@ -53,10 +53,13 @@ class Stroke:
     points: list[tuple[float, float]] = field(default_factory=list)
     width: float = DEFAULT_BRUSH / REFERENCE_WIDTH   # of the width; of the height on a wide canvas
     erase: bool = False
+    # A raster shown as the drawing (show_image): a 2-D uint8 array, 255 ink, painted over the whole
+    # height, centred; points, width and erase are then unused. Read-only, shared between copies.
+    image: np.ndarray | None = field(default=None, compare=False, repr=False)
 
     def copy(self) -> Stroke:
         """An independent copy (the point list is not shared)."""
-        return Stroke(list(self.points), self.width, self.erase)
+        return Stroke(list(self.points), self.width, self.erase, self.image)
 
 
 class DrawingCanvas(QWidget):
@@ -234,6 +237,21 @@ class DrawingCanvas(QWidget):
         """Replace the drawing with ``strokes`` (undoable)."""
         self._cancel_live(render=False)
         self._commit([s.copy() for s in strokes])
+        self._rerender_and_announce()
+
+    def show_image(self, image) -> None:
+        """Replace the drawing with a raster ``image`` (2-D, uint8 0..255 or float 0..1, white ink on
+        black, e.g. a 28×28 MNIST digit) scaled to the canvas's height: the recogniser and the
+        visualizer read it like drawn ink. Undoable; strokes drawn afterwards go on top of it."""
+        a = np.asarray(image)
+        if a.ndim != 2 or a.size == 0:
+            raise ValueError(f"show_image needs a 2-D image, got shape {a.shape}")
+        if np.issubdtype(a.dtype, np.floating):
+            a = np.rint(np.clip(np.nan_to_num(a), 0.0, 1.0) * 255.0)
+        a = np.ascontiguousarray(np.clip(a, 0, 255).astype(np.uint8))
+        a.setflags(write=False)
+        self._cancel_live(render=False)
+        self._commit([Stroke([], 0.0, False, a)])
         self._rerender_and_announce()
 
     def add_stroke_points(self, points, width: float | None = None, erase: bool = False) -> None:
@@ -554,6 +572,9 @@ class DrawingCanvas(QWidget):
     def _paint(self, stroke: Stroke, points, repaint: bool = True) -> None:
         """Paint ``points`` of ``stroke`` (all of it, or just its newest segment) onto both rasters."""
         w, h = self._ink.width(), self._ink.height()
+        if stroke.image is not None:
+            self._paint_image(stroke.image, repaint)
+            return
         pts = [QPointF(x * w, y * h) for x, y in points]
         width = max(1.0, stroke.width * w / self._aspect)
         pen = QPen(QColor(), width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin)
@@ -574,6 +595,29 @@ class DrawingCanvas(QWidget):
         if repaint:
             pad = width / 2 + 2
             self.update(QPolygonF(pts).boundingRect().adjusted(-pad, -pad, pad, pad).toAlignedRect())
+
+    def _paint_image(self, pixels: np.ndarray, repaint: bool = True) -> None:
+        """A raster stroke: ``pixels`` (255 ink) smoothly scaled into a square of the canvas's height, centred."""
+        w, h = self._ink.width(), self._ink.height()
+        ih, iw = pixels.shape
+        side = float(h)
+        target = QRectF((w - side * iw / ih) / 2, 0.0, side * iw / ih, side)
+        grey = QImage(pixels.data, iw, ih, iw, QImage.Format.Format_Grayscale8).copy()
+        rgba = np.zeros((ih, iw, 4), np.uint8)     # the ink colour, premultiplied, alpha = coverage
+        c = self._ink_colour
+        alpha = pixels.astype(np.uint16)
+        rgba[..., 0] = (alpha * c.blue() // 255).astype(np.uint8)
+        rgba[..., 1] = (alpha * c.green() // 255).astype(np.uint8)
+        rgba[..., 2] = (alpha * c.red() // 255).astype(np.uint8)
+        rgba[..., 3] = pixels
+        coloured = QImage(rgba.data, iw, ih, iw * 4, QImage.Format.Format_ARGB32_Premultiplied).copy()
+        for image, source in ((self._ink, grey), (self._view, coloured)):
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            painter.drawImage(target, source)
+            painter.end()
+        if repaint:
+            self.update()
 
     def _refresh_hint(self) -> None:
         hint = self._live is None and self.is_empty()

@@ -11,12 +11,17 @@ from typing import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, QLine, QRect, QSize, Qt, Signal
+import html
+import logging
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLine, QObject, QRect, QSettings, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from engine.predictor import Prediction
+from engine import catalogue, saliency
 from gui import i18n, theme
+from gui.workers import Worker
 from gui.drawing.answer_text import (DIGITS, EMPTY_CAPTION, NOT_A_DIGIT_MARK, PLACEHOLDER, UNSURE_BELOW, describe,
                                      empty_caption, is_not_a_digit, percent_text, top_two)
 
@@ -27,6 +32,14 @@ _BAR_WIDTH = 0.62
 _HEADROOM = 0.2             # y range above 100 %, so the label over a full bar is not cut off
 _BIG_PIXELS = 112           # the answer's type; a long number steps down to fit the panel's width
 _MIN_BIG_PIXELS = 28
+_SECOND_WIDTH = 0.24        # the compared model's bar, beside the first model's (then narrower)
+SUPPORTS = QColor(230, 85, 40)    # saliency: pixels that speak for the target digit
+OPPOSES = QColor(40, 140, 235)    # … and against it
+SECOND_MODEL = QColor(150, 95, 205)   # the compared model's bars
+SALIENCY_KEY = "view/saliency"
+COMPARE_MODELS = ("cnn", "course-mlp", "sigmoid-mlp")   # shipped models that can be compared
+
+log = logging.getLogger(__name__)
 
 
 def _state_of(prediction: Prediction | None) -> str:
@@ -149,8 +162,16 @@ class ProbabilityBars(pg.PlotWidget):
         # A faint full-height track behind each bar reads as "a meter", even at 0 %.
         self._tracks = pg.BarGraphItem(x=x, height=np.ones(DIGITS), width=_BAR_WIDTH, pen=None)
         self._bars = pg.BarGraphItem(x=x, height=self._heights, width=_BAR_WIDTH, pen=None)
+        self._second = pg.BarGraphItem(x=x + 0.5 - _SECOND_WIDTH / 2 - 0.06, height=np.zeros(DIGITS),
+                                       width=_SECOND_WIDTH, pen=None, brush=pg.mkBrush(SECOND_MODEL))
+        self._second.setVisible(False)
+        self.legend = _Legend()
+        self.legend.setFont(_pixel_font(self, 11))
+        self.legend.setPos(-0.5, 1.0 + _HEADROOM)
+        item.addItem(self.legend, ignoreBounds=True)
         item.addItem(self._tracks)
         item.addItem(self._bars)
+        item.addItem(self._second)
         self._label_fonts = (_pixel_font(self, 11), _pixel_font(self, 12, bold=True))
         self._labels: list[pg.TextItem] = []
         for d in range(DIGITS):
@@ -185,6 +206,27 @@ class ProbabilityBars(pg.PlotWidget):
                 if d is not None:
                     self._labels[d].setFont(self._label_fonts[d == winner])
             self._winner = winner
+
+    def set_comparison(self, p: np.ndarray | None) -> None:
+        """A second model's ten probabilities as thinner bars beside the first's (None: none)."""
+        x = np.arange(DIGITS, dtype=float)
+        if p is None:
+            self._second.setVisible(False)
+            self._second.setOpts(height=np.zeros(DIGITS))
+            self._tracks.setOpts(x=x, width=_BAR_WIDTH)
+            self._bars.setOpts(x=x, width=_BAR_WIDTH)
+            return
+        first = _BAR_WIDTH - _SECOND_WIDTH
+        shift = -(_SECOND_WIDTH + 0.02) / 2
+        self._tracks.setOpts(x=x + shift, width=first)
+        self._bars.setOpts(x=x + shift, width=first)
+        self._second.setOpts(x=x + shift + first / 2 + 0.02 + _SECOND_WIDTH / 2,
+                             height=np.clip(np.asarray(p, dtype=float).reshape(DIGITS), 0.0, 1.0))
+        self._second.setVisible(True)
+
+    def comparison_heights(self) -> np.ndarray | None:
+        """The compared model's ten bar heights as drawn (None when no comparison is on show)."""
+        return np.array(self._second.opts["height"], dtype=float) if self._second.isVisible() else None
 
     @property
     def clickable(self) -> bool:
@@ -261,12 +303,28 @@ class ProbabilityBars(pg.PlotWidget):
         self._unsure = pg.mkBrush(theme.unsure(palette))
         self._unsure_second = pg.mkBrush(theme.mix(theme.unsure(palette), window, 0.5))
         # winner, ordinary value, "<1%": three steps of emphasis
+        self.legend.setColor(theme.text(palette))
         self._label_colors = [theme.text(palette), theme.muted(palette),
                               theme.mix(theme.muted(palette), window, 0.45)]
         axis = self.getPlotItem().getAxis("bottom")
         axis.setPen(pg.mkPen(neutral))
         axis.setTextPen(pg.mkPen(theme.text(palette)))
         self.set_probabilities(None if self._winner is None else self._heights)
+
+
+class _Legend(pg.TextItem):
+    """Rich text in the chart naming the two compared models; ``text()`` is its HTML."""
+
+    def __init__(self):
+        super().__init__("", anchor=(0.0, 0.0))
+        self._html = ""
+
+    def setText(self, html_text: str) -> None:
+        self._html = html_text
+        self.setHtml(html_text)
+
+    def text(self) -> str:
+        return self._html
 
 
 class InputPreview(QWidget):
@@ -283,6 +341,8 @@ class InputPreview(QWidget):
         self.setFont(_pixel_font(self, 11))
         self._image: np.ndarray | None = None
         self._qimage: QImage | None = None
+        self._overlay: np.ndarray | None = None     # saliency in -1..1, drawn over the image
+        self._qoverlay: QImage | None = None
         self._line = self.fontMetrics().lineSpacing()
         self.setFixedHeight(self.SIZE * self.SCALE + 8 + 2 * self._line)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -358,12 +418,38 @@ class InputPreview(QWidget):
         """The image currently shown (None when empty)."""
         return self._image
 
+    def set_overlay(self, values: np.ndarray | None) -> None:
+        """Colour the pixels by a 28×28 map in -1..1 (saliency): positive in ``SUPPORTS``, negative
+        in ``OPPOSES``, opaque as the magnitude; None removes it."""
+        if values is None:
+            self._overlay = self._qoverlay = None
+        else:
+            v = np.clip(np.asarray(values, dtype=np.float32).reshape(self.SIZE, self.SIZE), -1.0, 1.0)
+            self._overlay = v
+            rgba = np.zeros((self.SIZE, self.SIZE, 4), np.uint8)
+            for mask, color in ((v > 0, SUPPORTS), (v < 0, OPPOSES)):
+                rgba[mask, :3] = (color.red(), color.green(), color.blue())
+            rgba[..., 3] = (np.sqrt(np.abs(v)) * 235 + 0.5).astype(np.uint8)   # faint values stay visible
+            self._qoverlay = QImage(rgba.tobytes(), self.SIZE, self.SIZE, 4 * self.SIZE,
+                                    QImage.Format.Format_RGBA8888).copy()
+        self.update()
+
+    def overlay(self) -> np.ndarray | None:
+        """The saliency map on show, in -1..1 (None when off)."""
+        return self._overlay
+
+    def overlay_color(self, row: int, col: int) -> QColor | None:
+        """The overlay's colour (with alpha) at an image pixel; None when no overlay is on show."""
+        return None if self._qoverlay is None else self._qoverlay.pixelColor(col, row)
+
     def paintEvent(self, event) -> None:
         self._lay_out()
         painter = QPainter(self)
         painter.fillRect(self._rect, Qt.GlobalColor.black)
         if self._qimage is not None:
             painter.drawImage(self._rect, self._qimage)   # no smoothing: nearest-neighbour pixels
+            if self._qoverlay is not None:
+                painter.drawImage(self._rect, self._qoverlay)
         painter.setPen(QPen(QColor(255, 255, 255, 26), 0))
         painter.drawLines(self._grid)
         palette = self.palette()
@@ -375,6 +461,87 @@ class InputPreview(QWidget):
             painter.drawText(QRect(0, top + i * self._line, self.width(), self._line),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop, line)
         painter.end()
+
+
+class LatestJob(QObject):
+    """Runs one job at a time on a ``gui.workers.Worker``; a job submitted while one runs replaces
+    any waiting one (latest only: work never queues behind the pen). ``done(key, result)`` comes
+    on the UI thread; the caller drops results whose key is no longer the newest."""
+
+    done = Signal(object, object)
+
+    def __init__(self, name: str, parent: QObject | None = None):
+        super().__init__(parent)
+        self._name = name
+        self._running: Worker | None = None
+        self._pending: tuple | None = None
+
+    def submit(self, key, fn: Callable, *args) -> None:
+        self._pending = (key, fn, args)
+        if self._running is None:
+            self._next()
+
+    def cancel(self) -> None:
+        """Drop the waiting job (the running one finishes; its result is the caller's to ignore)."""
+        self._pending = None
+
+    def busy(self) -> bool:
+        return self._running is not None or self._pending is not None
+
+    def _next(self) -> None:
+        if self._pending is None:
+            return
+        key, fn, args = self._pending
+        self._pending = None
+        worker = Worker(_keyed, key, fn, *args, name=self._name)
+        worker.returned.connect(self._on_returned)
+        worker.errored.connect(self._on_errored)
+        worker.finished.connect(self._on_finished)
+        self._running = worker
+        worker.start()
+
+    @Slot(object)
+    def _on_returned(self, keyed) -> None:
+        self.done.emit(*keyed)
+
+    @Slot(str)
+    def _on_errored(self, message: str) -> None:
+        log.warning("%s failed: %s", self._name, message)
+
+    @Slot()
+    def _on_finished(self) -> None:
+        worker, self._running = self._running, None
+        if worker is not None:
+            worker.wait(1000)   # its thread quits right after ``finished``
+        self._next()
+
+
+def _keyed(key, fn, *args):
+    return key, fn(*args)
+
+
+def _saliency_job(predictor, image: np.ndarray, target: int | None) -> np.ndarray:
+    return saliency.occlusion(predictor, image, target).scaled()
+
+
+_loaded: dict[str, object] = {}   # compared models, read once per session (NumPy: milliseconds)
+
+
+def _compare_job(ref: str, image: np.ndarray) -> np.ndarray:
+    predictor = _loaded.get(ref)
+    if predictor is None:
+        predictor = _loaded[ref] = catalogue.load(ref, backend="numpy").predictor
+    return predictor.predict(image).probabilities
+
+
+def compare_choices() -> list[str]:
+    """The models the answer panel can compare with: the shipped ones, then the user's own."""
+    names = list(COMPARE_MODELS)
+    try:
+        names += [p.stem for p in catalogue.user_models() if p.stem not in names]
+    except OSError:
+        pass
+    return names
 
 
 class PredictionPanel(QWidget):
@@ -415,6 +582,35 @@ class PredictionPanel(QWidget):
         self.status_label = FittingCaption("", pixels=12, min_pixels=10, lines=1)
         self.digit_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
 
+        # Which pixels mattered (an overlay on the preview) and a second model's bars, both
+        # computed off the UI thread, latest request only.
+        self._model_source: Callable[[], tuple] | None = None
+        self._saliency_key = self._compare_key = 0
+        self._saliency_job = LatestJob("saliency", self)
+        self._saliency_job.done.connect(self._on_saliency)
+        self._compare_job = LatestJob("compare-model", self)
+        self._compare_job.done.connect(self._on_compared)
+        self.saliency_box = QCheckBox()
+        self.saliency_box.setChecked(QSettings().value(SALIENCY_KEY, False, bool))
+        self.saliency_box.toggled.connect(self._on_saliency_toggled)
+        self.target_combo = QComboBox()
+        self.target_combo.addItem("", None)
+        for d in range(DIGITS):
+            self.target_combo.addItem(self.tr("for {digit}").format(digit=d), d)
+        self.target_combo.currentIndexChanged.connect(lambda _: self._request_saliency())
+        self.compare_combo = QComboBox()
+        self.compare_combo.addItem("", None)
+        for name in compare_choices():
+            self.compare_combo.addItem(name, name)
+        self.compare_combo.currentIndexChanged.connect(lambda _: self._on_compare_chosen())
+        self.legend_label = self.bars.legend      # drawn in the chart's headroom, top left
+        small = _pixel_font(self, 12)
+        for w in (self.saliency_box, self.target_combo, self.compare_combo):
+            w.setFont(small)
+        for combo in (self.target_combo, self.compare_combo):   # they give way in a narrow panel
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(3)
+
         # The answer and what the network saw side by side, the ten probabilities below them:
         # the panel stays readable in the ~450 px of height a window beside the visualizer leaves.
         answer_box = QWidget()
@@ -434,7 +630,14 @@ class PredictionPanel(QWidget):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(0)
         layout.addLayout(head)
-        layout.addSpacing(14)
+        layout.addSpacing(4)
+        explain = QHBoxLayout()     # one row: the window's smallest size has no room for two
+        explain.setSpacing(4)
+        explain.addWidget(self.saliency_box, 0)
+        explain.addWidget(self.target_combo, 2)
+        explain.addWidget(self.compare_combo, 2)
+        layout.addLayout(explain)
+        layout.addSpacing(6)
         layout.addWidget(self.bars, 1)
         layout.addSpacing(6)
         layout.addWidget(self.status_label)
@@ -452,6 +655,16 @@ class PredictionPanel(QWidget):
         self.caption_label.setText(self._status if self._prediction is None and self._status else caption)
         self.bars.setToolTip(self.tr("Click the digit you meant to keep this drawing (Ctrl+0 … Ctrl+9)")
                              if self.bars.clickable else "")
+        self.saliency_box.setText(self.tr("Which pixels mattered"))
+        self.saliency_box.setToolTip(self.tr("Colour the pixels the network used: orange speaks for the digit, "
+                                             "blue against it (each square covered in turn)"))
+        self.target_combo.setToolTip(self.tr("Which digit to explain: the answer, or any digit (“why not 4?”)"))
+        self.compare_combo.setItemText(0, self.tr("Compare…"))
+        for d in range(DIGITS):
+            self.target_combo.setItemText(d + 1, self.tr("for {digit}").format(digit=d))
+        self.compare_combo.setToolTip(self.tr("Show a second model's bars beside this one's, for the same drawing"))
+        self._update_target_item()
+        self._update_legend()
         self._show_status()
 
     def show_prediction(self, prediction: Prediction | None) -> None:
@@ -469,6 +682,115 @@ class PredictionPanel(QWidget):
         self.bars.set_probabilities(None if prediction is None else prediction.probabilities)
         self.preview.set_image(None if prediction is None else prediction.image)
         self._show_status()
+        if hasattr(self, "saliency_box"):   # not during construction
+            self._update_target_item()
+            self._request_saliency()
+            self._request_comparison()
+
+    # ----- which pixels mattered, compare models ----------------------------------------------
+    def set_model_source(self, source: Callable[[], tuple] | None) -> None:
+        """Where the saliency and the legend get the model on show: ``source()`` gives
+        (predictor, name) or (None, ""). By default the panel asks its window's ``recognizer``."""
+        self._model_source = source
+        self._update_legend()
+
+    def _model(self) -> tuple:
+        if self._model_source is not None:
+            return self._model_source()
+        recognizer = getattr(self.window(), "recognizer", None)
+        loaded = getattr(recognizer, "model", None)
+        if loaded is None:
+            return None, ""
+        return loaded.predictor, loaded.ref or str(loaded.label)
+
+    def saliency_on(self) -> bool:
+        return self.saliency_box.isChecked()
+
+    def saliency_target(self) -> int | None:
+        """The digit chosen in "for:" (None: the answer)."""
+        return self.target_combo.currentData()
+
+    def set_saliency_target(self, digit: int | None) -> None:
+        self.target_combo.setCurrentIndex(0 if digit is None else int(digit) + 1)
+
+    def saliency_pending(self) -> bool:
+        """True while a saliency map is being computed or waits to be."""
+        return self._saliency_job.busy()
+
+    def _on_saliency_toggled(self, on: bool) -> None:
+        QSettings().setValue(SALIENCY_KEY, bool(on))
+        self._request_saliency()
+
+    def _update_target_item(self) -> None:
+        p = self._prediction
+        text = (self.tr("for {digit} ✓").format(digit=p.digit) if p is not None   # ✓: the answer (see the tooltip)
+                else self.tr("for the answer"))
+        self.target_combo.setItemText(0, text)
+
+    def _request_saliency(self) -> None:
+        self._saliency_key += 1
+        prediction = self._prediction
+        predictor, _ = self._model() if prediction is not None and self.saliency_on() else (None, "")
+        if predictor is None or not hasattr(predictor, "logits_batch"):
+            self._saliency_job.cancel()
+            self.preview.set_overlay(None)
+            return
+        self._saliency_job.submit(self._saliency_key, _saliency_job, predictor,
+                                  np.array(prediction.image, np.float32), self.saliency_target())
+
+    @Slot(object, object)
+    def _on_saliency(self, key, values) -> None:
+        if key == self._saliency_key and self.saliency_on() and self._prediction is not None:
+            self.preview.set_overlay(values)
+
+    def compared_model(self) -> str | None:
+        """The model chosen in "Compare with" (None: none)."""
+        return self.compare_combo.currentData()
+
+    def set_compared_model(self, ref: str | None) -> None:
+        """Choose the model to compare with (added to the list if it is not there)."""
+        index = 0 if ref is None else self.compare_combo.findData(ref)
+        if index < 0:
+            self.compare_combo.addItem(ref, ref)
+            index = self.compare_combo.count() - 1
+        self.compare_combo.setCurrentIndex(index)
+
+    def comparison_pending(self) -> bool:
+        return self._compare_job.busy()
+
+    def _on_compare_chosen(self) -> None:
+        self.bars.set_comparison(None)
+        self._update_legend()
+        self._request_comparison()
+
+    def _request_comparison(self) -> None:
+        self._compare_key += 1
+        ref, prediction = self.compared_model(), self._prediction
+        if ref is None or prediction is None:
+            self._compare_job.cancel()
+            self.bars.set_comparison(None)
+            return
+        self._update_legend()
+        self._compare_job.submit(self._compare_key, _compare_job, ref, np.array(prediction.image, np.float32))
+
+    @Slot(object, object)
+    def _on_compared(self, key, probabilities) -> None:
+        if key == self._compare_key and self.compared_model() is not None and self._prediction is not None:
+            self.bars.set_comparison(probabilities)
+
+    def _update_legend(self) -> None:
+        ref = self.compared_model() if hasattr(self, "compare_combo") else None
+        if ref is None:
+            self.legend_label.setText("")
+            return
+        _, first = self._model()
+        first_color = theme.accent(self.palette()).name()
+
+        def swatch(color: str, name: str) -> str:
+            return f'<span style="color:{color}">&#9632;</span>&nbsp;{html.escape(name)}'
+
+        self.legend_label.setText(swatch(first_color, first or self.tr("this model")) + "&nbsp;&nbsp; "
+                                  + swatch(SECOND_MODEL.name(), ref))
 
     # ----- number mode -----------------------------------------------------------------------
     def set_number_mode(self, on: bool) -> None:

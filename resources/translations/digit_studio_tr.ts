@@ -684,6 +684,173 @@
     </message>
 </context>
 <context>
+    <name>EvaluateView</name>
+    <message>
+        <source>Data set</source>
+        <translation>Veri kümesi</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Model</translation>
+    </message>
+    <message>
+        <source>MNIST test, first {count}</source>
+        <translation>MNIST test, ilk {count}</translation>
+    </message>
+    <message>
+        <source>MNIST test, all {count}</source>
+        <translation>MNIST test, tümü ({count})</translation>
+    </message>
+    <message>
+        <source>My labelled samples</source>
+        <translation>Etiketli örneklerim</translation>
+    </message>
+    <message>
+        <source>A folder of labelled images (PNG + labels.csv)…</source>
+        <translation>Etiketli görüntü klasörü (PNG + labels.csv)…</translation>
+    </message>
+    <message>
+        <source>Folder: {name}</source>
+        <translation>Klasör: {name}</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Seç…</translation>
+    </message>
+    <message>
+        <source>A folder of PNG images with a labels.csv (file,label)</source>
+        <translation>labels.csv (file,label) içeren PNG görüntüleri klasörü</translation>
+    </message>
+    <message>
+        <source>The model in use</source>
+        <translation>Kullanılan model</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Çalıştır</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>İptal</translation>
+    </message>
+    <message>
+        <source>Accuracy per digit</source>
+        <translation>Rakam başına doğruluk</translation>
+    </message>
+    <message>
+        <source>Row-normalised</source>
+        <translation>Satıra göre yüzde</translation>
+    </message>
+    <message>
+        <source>Each row in percent of its true digit&apos;s samples</source>
+        <translation>Her satır, o gerçek rakamın örneklerine göre yüzde olarak</translation>
+    </message>
+    <message>
+        <source>Save Matrix as PNG…</source>
+        <translation>Matrisi PNG olarak kaydet…</translation>
+    </message>
+    <message>
+        <source>Save Mistakes as CSV…</source>
+        <translation>Hataları CSV olarak kaydet…</translation>
+    </message>
+    <message>
+        <source>true digit</source>
+        <translation>gerçek rakam</translation>
+    </message>
+    <message>
+        <source>predicted digit</source>
+        <translation>tahmin edilen rakam</translation>
+    </message>
+    <message>
+        <source>A folder of labelled images (PNG + labels.csv)</source>
+        <translation>Etiketli görüntü klasörü (PNG + labels.csv)</translation>
+    </message>
+    <message>
+        <source>Choose a folder of labelled images first.</source>
+        <translation>Önce etiketli görüntülerin olduğu bir klasör seç.</translation>
+    </message>
+    <message>
+        <source>The model is still loading.</source>
+        <translation>Model hâlâ yükleniyor.</translation>
+    </message>
+    <message>
+        <source>Evaluating…</source>
+        <translation>Değerlendiriliyor…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>İptal edildi.</translation>
+    </message>
+    <message>
+        <source>Choose a data set and a model, then Run.</source>
+        <translation>Bir veri kümesi ve bir model seç, sonra Çalıştır&apos;a bas.</translation>
+    </message>
+    <message>
+        <source>Accuracy {accuracy} on {count} samples: {wrong} mistakes · {model}</source>
+        <translation>{count} örnekte doğruluk {accuracy}: {wrong} hata · {model}</translation>
+    </message>
+    <message>
+        <source>{count} rows of labels.csv skipped (unreadable or not a digit)</source>
+        <translation>labels.csv dosyasının {count} satırı atlandı (okunamadı ya da rakam değil)</translation>
+    </message>
+    <message>
+        <source>{digit}: {right} of {total} right</source>
+        <translation>{digit}: {total} örnekten {right} doğru</translation>
+    </message>
+    <message>
+        <source>{true} → {predicted}
+{confidence}</source>
+        <translation>{true} → {predicted}
+{confidence}</translation>
+    </message>
+    <message>
+        <source>Sample {key}: true {true}, predicted {predicted} ({confidence} sure). Click to put it on the canvas.</source>
+        <translation>Örnek {key}: gerçek {true}, tahmin {predicted} ({confidence} emin). Tuvale koymak için tıkla.</translation>
+    </message>
+    <message>
+        <source>Click a cell of the matrix to see its samples.</source>
+        <translation>Örneklerini görmek için matristen bir hücreye tıkla.</translation>
+    </message>
+    <message>
+        <source>True {true}, read as {predicted}: {count} right, most confident first.</source>
+        <translation>Gerçek {true}, {predicted} olarak okundu: {count} doğru, en emin olunan önce.</translation>
+    </message>
+    <message>
+        <source>True {true}, read as {predicted}: {count} mistakes, most confident first.</source>
+        <translation>Gerçek {true}, {predicted} olarak okundu: {count} hata, en emin olunan önce.</translation>
+    </message>
+    <message>
+        <source>Save Matrix as PNG</source>
+        <translation>Matrisi PNG olarak kaydet</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG görüntüleri (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write {file}.</source>
+        <translation>{file} yazılamadı.</translation>
+    </message>
+    <message>
+        <source>Save Mistakes as CSV</source>
+        <translation>Hataları CSV olarak kaydet</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV dosyaları (*.csv)</translation>
+    </message>
+    <message>
+        <source>Could not write {file}:
+{reason}</source>
+        <translation>{file} yazılamadı:
+{reason}</translation>
+    </message>
+    <message>
+        <source>{count} mistakes written to {file}.</source>
+        <translation>{count} hata {file} dosyasına yazıldı.</translation>
+    </message>
+</context>
+<context>
     <name>ForwardLesson</name>
     <message>
         <source>Forward propagation in NumPy</source>
@@ -1222,6 +1389,10 @@
         <translation>El yazım</translation>
     </message>
     <message>
+        <source>Evaluate</source>
+        <translation>Değerlendir</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Dosya</translation>
     </message>
@@ -1272,6 +1443,14 @@
     <message>
         <source>&amp;Training Panel</source>
         <translation>&amp;Eğitim paneli</translation>
+    </message>
+    <message>
+        <source>&amp;Evaluate…</source>
+        <translation>&amp;Değerlendir…</translation>
+    </message>
+    <message>
+        <source>Run a model over a labelled data set: confusion matrix and mistakes</source>
+        <translation>Bir modeli etiketli bir veri kümesinde çalıştır: karışıklık matrisi ve hatalar</translation>
     </message>
     <message>
         <source>Check with &amp;NumPy</source>
@@ -1982,8 +2161,44 @@
         <translation>Bir sayı yaz</translation>
     </message>
     <message>
+        <source>for {digit}</source>
+        <translation>{digit} için</translation>
+    </message>
+    <message>
         <source>Click the digit you meant to keep this drawing (Ctrl+0 … Ctrl+9)</source>
         <translation>Bu çizimi saklamak için doğru rakama tıkla (Ctrl+0 … Ctrl+9)</translation>
+    </message>
+    <message>
+        <source>Which pixels mattered</source>
+        <translation>Hangi pikseller önemliydi</translation>
+    </message>
+    <message>
+        <source>Colour the pixels the network used: orange speaks for the digit, blue against it (each square covered in turn)</source>
+        <translation>Ağın kullandığı pikselleri boya: turuncu rakamın lehine, mavi aleyhine (her kare sırayla kapatılır)</translation>
+    </message>
+    <message>
+        <source>Which digit to explain: the answer, or any digit (“why not 4?”)</source>
+        <translation>Hangi rakam açıklansın: cevap ya da herhangi bir rakam (“neden 4 değil?”)</translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>Karşılaştır…</translation>
+    </message>
+    <message>
+        <source>Show a second model&apos;s bars beside this one&apos;s, for the same drawing</source>
+        <translation>Aynı çizim için ikinci bir modelin çubuklarını bunun yanında göster</translation>
+    </message>
+    <message>
+        <source>for {digit} ✓</source>
+        <translation>{digit} için ✓</translation>
+    </message>
+    <message>
+        <source>for the answer</source>
+        <translation>cevap için</translation>
+    </message>
+    <message>
+        <source>this model</source>
+        <translation>bu model</translation>
     </message>
     <message>
         <source>Digit {position} of {count} · point at a box to see another</source>
@@ -2722,6 +2937,26 @@
         <translation>{what} için TensorFlow gerekir, ama bu kurulumda TensorFlow yok (yalnızca rakam tanır). Eğitmek için Digit Studio&apos;nun tam sürümünü kur.</translation>
     </message>
     <message>
+        <source>You have no labelled samples yet: keep a few drawings first (Teach ▸ Keep Drawing As).</source>
+        <translation>Henüz etiketli örneğin yok: önce birkaç çizim sakla (Öğret ▸ Çizimi şöyle sakla).</translation>
+    </message>
+    <message>
+        <source>{folder} is not a folder</source>
+        <translation>{folder} bir klasör değil</translation>
+    </message>
+    <message>
+        <source>{folder} has no {file} (a &apos;file,label&apos; list of the images)</source>
+        <translation>{folder} içinde {file} yok (görüntülerin &apos;file,label&apos; listesi)</translation>
+    </message>
+    <message>
+        <source>cannot read {file}: {error}</source>
+        <translation>{file} okunamıyor: {error}</translation>
+    </message>
+    <message>
+        <source>{file} in {folder} lists no readable digit image</source>
+        <translation>{folder} içindeki {file} okunabilir hiçbir rakam görüntüsü listelemiyor</translation>
+    </message>
+    <message>
         <source>Could not read {name}: its model configuration is not valid JSON ({error}); the file may be damaged.</source>
         <translation>{name} okunamadı: model yapılandırması geçerli bir JSON değil ({error}); dosya bozuk olabilir.</translation>
     </message>
@@ -3012,14 +3247,6 @@
     <message>
         <source>cannot export the samples to {folder}: {error}</source>
         <translation>örnekler dışa aktarılamıyor ({folder}): {error}</translation>
-    </message>
-    <message>
-        <source>{folder} has no {file} (a &apos;file,label&apos; list of the images)</source>
-        <translation>{folder} içinde {file} yok (görüntülerin &apos;file,label&apos; listesi)</translation>
-    </message>
-    <message>
-        <source>cannot read {file}: {error}</source>
-        <translation>{file} okunamıyor: {error}</translation>
     </message>
     <message>
         <source>model must be a ModelSpec or a preset&apos;s name, not {kind}</source>
