@@ -136,6 +136,8 @@ def test_one_digit_in_number_mode_reads_as_in_digit_mode(qtbot, window):
     numbers = []
     window.recognizer.numberShown.connect(numbers.append)
     write(window.canvas, "4", fill=0.6)
+    # the 4's first stroke alone may be answered first (a busy machine): wait for the whole digit
+    qtbot.waitUntil(lambda: bool(numbers) and numbers[-1] is not None and numbers[-1].number == "4", timeout=15_000)
     reading = wait_number(qtbot, window, numbers, 1)
     prediction = reading.digits[0].prediction
     digit_mode = window.predictor.recognise(window.canvas.ink_image())   # what digit mode makes of this ink
