@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,8 +20,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 
 def child(args) -> int:
-    from PySide6.QtCore import QElapsedTimer
     from PySide6.QtWidgets import QApplication
+    from screenshots import qt_wait
 
     from engine.drawn_digits import DIGIT_TEMPLATES
     from gui import i18n
@@ -35,14 +34,7 @@ def child(args) -> int:
     suffix = "" if args.language == "en" else f"-{args.language}"
 
     def wait(condition, seconds: float) -> bool:
-        clock = QElapsedTimer()
-        clock.start()
-        while not condition():
-            if clock.elapsed() > seconds * 1000:
-                return False
-            app.processEvents()
-            time.sleep(0.01)
-        return True
+        return qt_wait(app, condition, seconds)
 
     out = Path(args.out)
     window = MainWindow()

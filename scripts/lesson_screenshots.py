@@ -15,7 +15,6 @@ import argparse
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,8 +24,8 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 def child(args) -> int:
     """Inside the X session: the window, a drawing, every lesson's steps."""
-    from PySide6.QtCore import QElapsedTimer
     from PySide6.QtWidgets import QApplication
+    from screenshots import qt_wait
 
     from engine.drawn_digits import DIGIT_TEMPLATES
     from engine.lessons import LESSON_IDS
@@ -39,14 +38,7 @@ def child(args) -> int:
     i18n.set_language(args.language)
 
     def wait(condition, seconds: float) -> bool:
-        clock = QElapsedTimer()
-        clock.start()
-        while not condition():
-            if clock.elapsed() > seconds * 1000:
-                return False
-            app.processEvents()
-            time.sleep(0.01)
-        return True
+        return qt_wait(app, condition, seconds)
 
     window = MainWindow(model_ref=args.model)
     window.resize(*map(int, args.size.split("x")))

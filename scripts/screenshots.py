@@ -157,6 +157,17 @@ def shoot_number(out: Path, env: dict, display: str, text: str) -> bool:
             app.proc.kill()
 
 
+def qt_wait(app, condition, seconds: float) -> bool:
+    """Inside a Qt process: run its event loop until ``condition()`` or ``seconds`` have passed."""
+    deadline = time.perf_counter() + seconds
+    while not condition():
+        if time.perf_counter() > deadline:
+            return False
+        app.processEvents()
+        time.sleep(0.01)
+    return True
+
+
 def shot_name(name: str) -> str:
     """``name``.png, or ``name``-tr.png for the shots in Turkish."""
     return f"{name}-{LANGUAGE[1]}.png" if LANGUAGE else f"{name}.png"

@@ -13,13 +13,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QWidget
 
 from engine.lessons import activations as act
 from engine.lessons import training_math as tm
 from gui import i18n, theme
 from gui.learn.lesson import Lesson, Question, paragraph, step_page
-from gui.learn.lessons.training import small_plot
+from gui.learn.lessons.training import BackgroundRun, small_plot, start_stop_row
 from gui.workers import Worker
 
 EPOCHS = 10
@@ -34,7 +34,7 @@ def scientific(x: float) -> str:
     return text.replace(".", ",") if i18n.current() == i18n.TURKISH else text
 
 
-class ActivationsLesson(Lesson):
+class ActivationsLesson(BackgroundRun, Lesson):
     lesson_id = "activations"
 
 
@@ -78,17 +78,7 @@ class ActivationsLesson(Lesson):
 
         # Step 2: relu vs linear hidden layers
         self.compare_intro = paragraph()
-        self.start_button = QPushButton()
-        self.stop_button = QPushButton()
-        self.start_button.clicked.connect(self.start_training)
-        self.stop_button.clicked.connect(self.request_stop)
-        self.stop_button.setEnabled(False)
-        buttons = QWidget()
-        row = QHBoxLayout(buttons)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.start_button)
-        row.addWidget(self.stop_button)
-        row.addStretch(1)
+        buttons = start_stop_row(self)
         self.loss_plot = small_plot(220)
         item = self.loss_plot.getPlotItem()
         self.loss_legend = item.addLegend(offset=(-6, 6), labelTextSize="8pt")
@@ -207,8 +197,6 @@ class ActivationsLesson(Lesson):
                 linear=i18n.number(n.g["linear"], 3), activation=n.activation, a=i18n.number(n.a, 3)))
 
     # ----- training --------------------------------------------------------------------------------
-    def is_training(self) -> bool:
-        return self._worker is not None and self._worker.is_running()
 
     def start_training(self, epochs: int = EPOCHS, n: int = tm.SUBSET_SIZE) -> None:
         """Train relu and linear hidden layers off the UI thread (``epochs``, ``n``: smaller in tests)."""
@@ -235,13 +223,6 @@ class ActivationsLesson(Lesson):
         self._show_comparison()
         worker.start()
 
-    def request_stop(self) -> None:
-        self._stop_event.set()
-
-    def stop(self) -> None:
-        self._stop_event.set()
-        if self._worker is not None:
-            self._worker.wait()
 
     def _on_progress(self, report) -> None:
         hidden, _epoch, _index, _per_epoch, loss = report
@@ -322,8 +303,6 @@ class ActivationsLesson(Lesson):
                 shapes=shapes, rows=W.shape[0], columns=W.shape[1], difference=scientific(difference)))
 
     # ----- screenshots --------------------------------------------------------------------------------
-    def busy(self) -> bool:
-        return self.is_training()
 
     def demo(self, page: int) -> None:
         if page == 1 and self.comparison is None and not self.is_training():

@@ -42,6 +42,41 @@ def thumbnail(image: np.ndarray, size: int = 28) -> QPixmap:
                                             Qt.TransformationMode.SmoothTransformation)
 
 
+def start_stop_row(lesson) -> QWidget:
+    """Start and Stop for a lesson that trains (``lesson.start_training`` / ``lesson.request_stop``);
+    the buttons become ``lesson.start_button`` and ``lesson.stop_button``."""
+    lesson.start_button, lesson.stop_button = QPushButton(), QPushButton()
+    lesson.start_button.clicked.connect(lesson.start_training)
+    lesson.stop_button.clicked.connect(lesson.request_stop)
+    lesson.stop_button.setEnabled(False)
+    buttons = QWidget()
+    row = QHBoxLayout(buttons)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(lesson.start_button)
+    row.addWidget(lesson.stop_button)
+    row.addStretch(1)
+    return buttons
+
+
+class BackgroundRun:
+    """For a lesson whose training runs in ``self._worker`` and stops on ``self._stop_event``:
+    whether it runs, asking it to stop, and stopping it for good (joined) when the window closes."""
+
+    def is_training(self) -> bool:
+        return self._worker is not None and self._worker.is_running()
+
+    def busy(self) -> bool:
+        return self.is_training()
+
+    def request_stop(self) -> None:
+        self._stop_event.set()
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        if self._worker is not None:
+            self._worker.wait()
+
+
 class NumberAxis(pg.AxisItem):
     """Tick numbers written the language's way ("0.5" / "0,5")."""
 
@@ -66,7 +101,7 @@ def small_plot(height: int = 170) -> pg.PlotWidget:
     return plot
 
 
-class TrainingLesson(Lesson):
+class TrainingLesson(BackgroundRun, Lesson):
     lesson_id = "training"
 
 
@@ -138,17 +173,7 @@ class TrainingLesson(Lesson):
 
         # Step 4: fit
         self.fit_intro = paragraph()
-        self.start_button = QPushButton()
-        self.stop_button = QPushButton()
-        self.start_button.clicked.connect(self.start_training)
-        self.stop_button.clicked.connect(self.request_stop)
-        self.stop_button.setEnabled(False)
-        buttons = QWidget()
-        row = QHBoxLayout(buttons)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.start_button)
-        row.addWidget(self.stop_button)
-        row.addStretch(1)
+        buttons = start_stop_row(self)
         self.fit_plot = LossPlot()
         self.fit_plot.setMinimumHeight(220)
         self.fit_status = paragraph()
@@ -297,8 +322,6 @@ class TrainingLesson(Lesson):
             m=len(b.labels), terms=terms, cost=i18n.number(b.cost, 4)))
 
     # ----- fit ------------------------------------------------------------------------------------------
-    def is_training(self) -> bool:
-        return self._worker is not None and self._worker.is_running()
 
     def start_training(self, epochs: int = EPOCHS, n: int = tm.SUBSET_SIZE) -> None:
         """Train the course network off the UI thread (``epochs``, ``n``: smaller in the tests)."""
@@ -325,13 +348,6 @@ class TrainingLesson(Lesson):
         self._show_fit_status()
         worker.start()
 
-    def request_stop(self) -> None:
-        self._stop_event.set()
-
-    def stop(self) -> None:
-        self._stop_event.set()
-        if self._worker is not None:
-            self._worker.wait()
 
     def _on_progress(self, report) -> None:
         kind, values = report
@@ -387,8 +403,6 @@ class TrainingLesson(Lesson):
         self.fit_status.setText("<br>".join(parts))
 
     # ----- screenshots --------------------------------------------------------------------------------
-    def busy(self) -> bool:
-        return self.is_training()
 
     def demo(self, page: int) -> None:
         if page == 3 and self.fit_result is None and not self.is_training():
